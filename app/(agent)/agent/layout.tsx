@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { signOut } from "@/auth";
+import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
+import { requireAgent } from "@/lib/auth/session";
+import { getMessages } from "@/lib/i18n/server";
+import { format } from "@/lib/i18n/translate";
+
+export default async function AgentLayout({ children }: { children: React.ReactNode }) {
+  const agent = await requireAgent();
+  const { t } = await getMessages();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link href="/agent" className="font-semibold">
+            {t.app.name}
+          </Link>
+          <nav aria-label="Main" className="flex gap-3 text-sm">
+            <Link href="/agent" className="hover:underline">
+              {t.nav.dashboard}
+            </Link>
+            <Link href="/agent/tokens" className="hover:underline">
+              {t.nav.tokens}
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {format(t.nav.signedInAs, { name: agent.name })}
+            </span>
+            <LanguageSwitcher back="/agent" />
+            <form
+              action={async () => {
+                "use server";
+                await signOut({ redirectTo: "/login" });
+              }}
+            >
+              <button className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
+                {t.nav.signOut}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
+import { getMessages } from "@/lib/i18n/server";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  if (await auth()) redirect("/agent");
+  const { t } = await getMessages();
+  const { callbackUrl = "/agent" } = await searchParams;
+  return (
+    <div className="mx-auto max-w-sm px-4 py-16">
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher back="/login" />
+      </div>
+      <main id="main">
+        <h1 className="mb-6 text-2xl font-bold">{t.login.title}</h1>
+        <LoginForm t={t.login} callbackUrl={callbackUrl} />
+      </main>
+    </div>
+  );
+}

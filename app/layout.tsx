@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import { getMessages } from "@/lib/i18n/server";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: { default: t.app.name, template: `%s · ${t.app.name}` } };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const { locale, t } = await getMessages();
+  return (
+    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-blue-600 focus:px-3 focus:py-2 focus:text-white"
+        >
+          {t.app.skipToContent}
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

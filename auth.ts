@@ -1,0 +1,47 @@
+// Auth.js (next-auth v5) for agents: credentials, JWT sessions, roles.
+// Customers never use this; they have their own token flow.
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticateAgent } from "@/lib/agents/authenticate-agent";
+import { readAuthSecret } from "@/lib/setup/auth-secret";
+import type { Role } from "@/lib/generated/sqlite/enums";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: readAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password) return null;
+        const agent = await authenticateAgent(email, password);
+        if (!agent) return null;
+        return { id: String(agent.id), email: agent.email, name: agent.name, role: agent.role };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.role = user.role;
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.role = (token.role as Role) ?? "agent";
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,49 @@
+import type { Messages } from "@/lib/i18n/messages/en";
+import type { TicketState } from "@/lib/generated/sqlite/enums";
+
+export interface TicketRow {
+  id: number;
+  number: string;
+  title: string;
+  state: TicketState;
+  updatedAt: Date;
+  queue: { name: string };
+}
+
+export function TicketTable({
+  tickets,
+  t,
+  locale,
+}: {
+  tickets: TicketRow[];
+  t: Messages;
+  locale: string;
+}) {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" });
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          <tr>
+            <th className="py-2 pr-4 font-medium">{t.dashboard.number}</th>
+            <th className="py-2 pr-4 font-medium">{t.dashboard.ticketTitle}</th>
+            <th className="py-2 pr-4 font-medium">{t.dashboard.state}</th>
+            <th className="py-2 pr-4 font-medium">{t.dashboard.queue}</th>
+            <th className="py-2 font-medium">{t.dashboard.updated}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket) => (
+            <tr key={ticket.id} className="border-b border-zinc-100 dark:border-zinc-900">
+              <td className="py-2 pr-4 font-mono">{ticket.number}</td>
+              <td className="py-2 pr-4">{ticket.title}</td>
+              <td className="py-2 pr-4">{t.states[ticket.state]}</td>
+              <td className="py-2 pr-4">{ticket.queue.name}</td>
+              <td className="py-2">{date.format(ticket.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

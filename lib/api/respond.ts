@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { UserFacingError, type ErrorCode } from "../errors";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  validation: 422,
+  rate_limited: 429,
+};
+
+export function apiError(code: ErrorCode, message: string, fields?: Record<string, string[]>) {
+  return Response.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { status: STATUS[code] },
+  );
+}
+
+/** Zod issues as { "customer.email": ["…"] }. */
+export function flattenIssues(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success)
+    throw new UserFacingError("Validation failed", "validation", flattenIssues(result.error));
+  return result.data;
+}
+
+/** Reads a JSON body within `maxBytes`: 413 when larger, 400 when not JSON. */
+export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new UserFacingError("Request body too large", "too_large");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new UserFacingError("Request body too large", "too_large");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UserFacingError("Malformed JSON", "bad_request");
+  }
+}
+
+export function toErrorResponse(error: unknown, context: string): Response {
+  if (error instanceof UserFacingError) return apiError(error.code, error.message, error.fields);
+  console.error(`${context} failed`, error);
+  return Response.json({ error: { code: "internal", message: "Internal error" } }, { status: 500 });
+}

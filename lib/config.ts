@@ -1,0 +1,86 @@
+// Every setting comes from the environment; .env.example lists them all with
+// their defaults. Read lazily so `next build` never needs them.
+import path from "node:path";
+
+function read(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === "" ? fallback : value;
+}
+
+function readInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export const DEFAULT_DATABASE_URL = "file:./data/helpdesk.db";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export function databaseUrl(): string {
+  return read("DATABASE_URL", DEFAULT_DATABASE_URL);
+}
+
+export function databaseProvider(url = databaseUrl()): DatabaseProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+/** Absolute path of a SQLite `file:` URL. */
+export function sqlitePath(url = databaseUrl()): string {
+  return path.resolve(url.replace(/^file:/, ""));
+}
+
+export const config = {
+  get appUrl() {
+    return read("APP_URL", `http://localhost:${read("PORT", "3000")}`).replace(/\/+$/, "");
+  },
+  get dataDir() {
+    return path.resolve(read("DATA_DIR", "./data"));
+  },
+  /** Two digits, part of every ticket number. */
+  get systemId() {
+    const id = read("SYSTEM_ID", "10");
+    if (!/^\d{2}$/.test(id)) throw new Error(`SYSTEM_ID must be two digits, got "${id}"`);
+    return id;
+  },
+  get timeZone() {
+    return read("TIME_ZONE", "UTC");
+  },
+  get mailFrom() {
+    return read("MAIL_FROM", "Help Desk <helpdesk@localhost>");
+  },
+  get resendApiKey() {
+    return read("RESEND_API_KEY", "");
+  },
+  get resendBaseUrl() {
+    return read("RESEND_BASE_URL", "");
+  },
+  get resendWebhookSecret() {
+    return read("RESEND_WEBHOOK_SECRET", "");
+  },
+  get inboundWebhookSecret() {
+    return read("INBOUND_WEBHOOK_SECRET", "");
+  },
+  get inboundMaxBytes() {
+    return readInt("INBOUND_MAX_BYTES", 25 * 1024 * 1024);
+  },
+  get apiMaxBytes() {
+    return readInt("API_MAX_BYTES", 10 * 1024 * 1024);
+  },
+  get adminEmail() {
+    return read("ADMIN_EMAIL", "admin@example.com").toLowerCase();
+  },
+  get adminPassword() {
+    return read("ADMIN_PASSWORD", "");
+  },
+  get adminApiToken() {
+    return read("ADMIN_API_TOKEN", "");
+  },
+  get runWorkerInWeb() {
+    return read("WORKER_IN_WEB", "true") !== "false";
+  },
+};

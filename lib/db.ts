@@ -1,0 +1,69 @@
+// The one database handle. The client is chosen from DATABASE_URL at run time:
+// SQLite (better-sqlite3) by default, PostgreSQL for a postgres:// URL. Both
+// generated clients come from the same models, so they share one type.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { databaseProvider, databaseUrl, sqlitePath } from "./config";
+
+export type Db = InstanceType<typeof SqliteClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Prisma } from "./generated/sqlite/client";
+
+function createClient(): Db {
+  const url = databaseUrl();
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DB_POOL_SIZE || 10),
+    });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // busy timeout: wait for another process's write instead of failing at once.
+  const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 15_000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { helpdeskDb?: Db };
+
+export const db: Db = globalForDb.helpdeskDb ?? createClient();
+globalForDb.helpdeskDb = db;
+
+export const isPostgres = () => databaseProvider() === "postgresql";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isRetryable(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  // SQLite: another process holds the write lock past the busy timeout.
+  // PostgreSQL: serialization failure or deadlock.
+  return /SQLITE_BUSY|database is locked|40001|40P01|deadlock detected|could not serialize/i.test(
+    text,
+  );
+}
+
+/**
+ * Runs `fn` in one interactive transaction (our only transaction form; see
+ * CONTRIBUTING.md). On SQLite the first statement takes the write lock, so a
+ * second process waits on the busy timeout instead of failing when it would
+ * upgrade a read snapshot; contention that still fails is retried.
+ */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const postgres = isPostgres();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          if (!postgres)
+            await tx.$executeRawUnsafe('UPDATE "TicketCounter" SET "value" = "value" WHERE 0');
+          return fn(tx);
+        },
+        { maxWait: 30_000, timeout: 60_000 },
+      );
+    } catch (error) {
+      if (attempt >= 6 || !isRetryable(error)) throw error;
+      await sleep(20 * attempt + Math.random() * 50);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { cookies, headers } from "next/headers";
+import { isLocale, LOCALE_COOKIE, messagesFor, negotiateLocale, type Locale } from "./translate";
+
+/** The visitor's locale: their remembered choice, else the browser's language. */
+export async function getLocale(): Promise<Locale> {
+  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(chosen)) return chosen;
+  return negotiateLocale((await headers()).get("accept-language"));
+}
+
+export async function getMessages() {
+  const locale = await getLocale();
+  return { locale, t: messagesFor(locale) };
+}

@@ -1,0 +1,39 @@
+import type { Prisma, Tx } from "../db";
+
+export interface EnqueueInput {
+  type: string;
+  payload: Prisma.InputJsonValue;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** One live job per key: enqueueing again reschedules it (timers). */
+  dedupeKey?: string;
+}
+
+/** Adds a job inside the caller's transaction, so it exists only if the change commits. */
+export async function enqueue(tx: Tx, input: EnqueueInput) {
+  const data = {
+    type: input.type,
+    payload: input.payload,
+    runAt: input.runAt ?? new Date(),
+    maxAttempts: input.maxAttempts ?? 8,
+  };
+  if (!input.dedupeKey) return tx.job.create({ data });
+  return tx.job.upsert({
+    where: { dedupeKey: input.dedupeKey },
+    create: { ...data, dedupeKey: input.dedupeKey },
+    update: {
+      ...data,
+      status: "queued",
+      attempts: 0,
+      lastError: null,
+      lockedBy: null,
+      leaseUntil: null,
+      finishedAt: null,
+    },
+  });
+}
+
+/** Cancels a keyed job that has not run yet (a timer made obsolete by a change). */
+export async function cancelJob(tx: Tx, dedupeKey: string) {
+  await tx.job.deleteMany({ where: { dedupeKey, status: "queued" } });
+}

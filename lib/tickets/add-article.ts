@@ -1,0 +1,55 @@
+import type { Actor } from "../actor";
+import { transaction, type Tx } from "../db";
+import { NotFoundError } from "../errors";
+import { enqueue } from "../jobs/enqueue";
+import { recordHistory } from "./record-history";
+import { writeArticle, type NewArticle } from "./write-article";
+
+export interface AddArticleInput {
+  ticketId: number;
+  article: NewArticle;
+  actor: Actor;
+  /** Queues the caller may write to; null = any (admin, system). */
+  writableQueueIds?: number[] | null;
+  now?: Date;
+}
+
+/** Adds an article inside an existing transaction; see addArticle. */
+export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
+  const now = input.now ?? new Date();
+  const { article } = input;
+  const ticket = await tx.ticket.findFirst({
+    where: {
+      id: input.ticketId,
+      ...(input.writableQueueIds ? { queueId: { in: input.writableQueueIds } } : {}),
+    },
+  });
+  if (!ticket) throw new NotFoundError("Ticket not found");
+  const isFirstResponse =
+    article.direction === "out" && article.visibleToCustomer && !ticket.firstResponseAt;
+  await tx.ticket.update({
+    where: { id: ticket.id },
+    data: {
+      updatedAt: now,
+      ...(article.direction === "in" ? { lastCustomerContactAt: now } : {}),
+      ...(isFirstResponse ? { firstResponseAt: now } : {}),
+    },
+  });
+  const created = await writeArticle(tx, ticket.id, article);
+  await recordHistory(tx, {
+    ticketId: ticket.id,
+    type: "article",
+    actor: input.actor,
+    newValue: `${article.channel}/${article.direction}`,
+  });
+  await enqueue(tx, {
+    type: "ticket.event",
+    payload: { event: "article", ticketId: ticket.id, articleId: created.id },
+  });
+  return { ticket, article: created };
+}
+
+/** Adds an article to a ticket with its history entry and event, in one transaction. */
+export async function addArticle(input: AddArticleInput) {
+  return transaction((tx) => addArticleInTx(tx, input));
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db";
+import { seedDatabase } from "../setup/seed";
+import { SYSTEM } from "../actor";
+import { createTicket } from "./create-ticket";
+import { isValidTicketNumber } from "./ticket-number";
+import { updateTicket } from "./update-ticket";
+import { addArticle } from "./add-article";
+
+async function queueId(name: string) {
+  return (await db.queue.findUniqueOrThrow({ where: { name } })).id;
+}
+
+describe("createTicket", () => {
+  it("creates customer, ticket, first article, history and event job in one go", async () => {
+    await seedDatabase();
+    const ticket = await createTicket({
+      customer: { email: "  Alice@Example.ORG ", name: "Alice" },
+      title: "Printer on fire",
+      queueId: await queueId("Misc"),
+      actor: SYSTEM,
+      article: {
+        channel: "web",
+        direction: "in",
+        visibleToCustomer: true,
+        text: "It smokes.",
+        attachments: [
+          { filename: "a.txt", contentType: "text/plain", content: Buffer.from("hello") },
+        ],
+      },
+    });
+    expect(isValidTicketNumber(ticket.number)).toBe(true);
+    expect(ticket.customer.email).toBe("alice@example.org");
+
+    const stored = await db.ticket.findUniqueOrThrow({
+      where: { id: ticket.id },
+      include: { articles: { include: { attachments: true } }, history: true },
+    });
+    expect(stored.state).toBe("new");
+    expect(stored.articles).toHaveLength(1);
+    expect(stored.articles[0].authorCustomerId).toBe(ticket.customerId);
+    expect(stored.articles[0].attachments[0].sha256).toBe(
+      "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
+    );
+    expect(stored.history.map((h) => h.type)).toEqual(["created"]);
+    const jobs = await db.job.findMany({ where: { type: "ticket.event" } });
+    expect(jobs.map((j) => (j.payload as { ticketId: number }).ticketId)).toContain(ticket.id);
+
+    // Same address in another case: same customer.
+    const second = await createTicket({
+      customer: { email: "ALICE@example.org" },
+      title: "Again",
+      queueId: await queueId("Misc"),
+      actor: SYSTEM,
+      article: { channel: "email", direction: "in", visibleToCustomer: true, text: "x" },
+    });
+    expect(second.customerId).toBe(ticket.customerId);
+    expect(second.number).not.toBe(ticket.number);
+  });
+
+  it("rolls back everything when a part fails", async () => {
+    const before = {
+      tickets: await db.ticket.count(),
+      jobs: await db.job.count(),
+      history: await db.historyEntry.count(),
+    };
+    await expect(
+      createTicket({
+        customer: { email: "bob@example.org" },
+        title: "Broken",
+        queueId: 999_999,
+        actor: SYSTEM,
+        article: { channel: "web", direction: "in", visibleToCustomer: true, text: "x" },
+      }),
+    ).rejects.toThrow();
+    expect({
+      tickets: await db.ticket.count(),
+      jobs: await db.job.count(),
+      history: await db.historyEntry.count(),
+    }).toEqual(before);
+  });
+});
+
+describe("updateTicket and addArticle", () => {
+  it("records one history entry per change and keeps the pending timer in step", async () => {
+    await seedDatabase();
+    const ticket = await createTicket({
+      customer: { email: "carol@example.org" },
+      title: "VPN",
+      queueId: await queueId("Misc"),
+      actor: SYSTEM,
+      article: { channel: "phone", direction: "in", visibleToCustomer: true, text: "x" },
+    });
+    const until = new Date(Date.now() + 3_600_000);
+    await updateTicket({
+      ticketId: ticket.id,
+      actor: SYSTEM,
+      changes: {
+        state: "pending_reminder",
+        pendingUntil: until,
+        priority: 4,
+        queueId: await queueId("VoIP"),
+      },
+    });
+    const timer = await db.job.findUniqueOrThrow({
+      where: { dedupeKey: `ticket:${ticket.id}:pending` },
+    });
+    expect(timer.runAt.getTime()).toBe(until.getTime());
+
+    await updateTicket({
+      ticketId: ticket.id,
+      actor: SYSTEM,
+      changes: { state: "closed_successful" },
+    });
+    expect(await db.job.count({ where: { dedupeKey: `ticket:${ticket.id}:pending` } })).toBe(0);
+
+    const history = await db.historyEntry.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { id: "asc" },
+    });
+    expect(history.map((h) => h.type)).toEqual([
+      "created",
+      "state",
+      "priority",
+      "queue",
+      "pending_time",
+      "state",
+      "pending_time",
+    ]);
+    const closed = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(closed.closedAt).not.toBeNull();
+    expect(closed.pendingUntil).toBeNull();
+
+    await expect(
+      updateTicket({
+        ticketId: ticket.id,
+        actor: SYSTEM,
+        changes: { state: "pending_auto_close" },
+      }),
+    ).rejects.toThrow(/pending time/);
+
+    const admin = await db.agent.findFirstOrThrow();
+    await addArticle({
+      ticketId: ticket.id,
+      actor: { kind: "agent", agentId: admin.id },
+      article: {
+        channel: "email",
+        direction: "out",
+        visibleToCustomer: true,
+        text: "answer",
+        authorAgentId: admin.id,
+      },
+    });
+    const answered = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(answered.firstResponseAt).not.toBeNull();
+  });
+
+  it("refuses writes outside the caller's queues", async () => {
+    await seedDatabase();
+    const ticket = await createTicket({
+      customer: { email: "dave@example.org" },
+      title: "Scoped",
+      queueId: await queueId("Web"),
+      actor: SYSTEM,
+      article: { channel: "web", direction: "in", visibleToCustomer: true, text: "x" },
+    });
+    await expect(
+      updateTicket({
+        ticketId: ticket.id,
+        actor: SYSTEM,
+        changes: { priority: 5 },
+        writableQueueIds: [await queueId("WLAN")],
+      }),
+    ).rejects.toThrow(/not found/i);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).priority).toBe(3);
+  });
+});

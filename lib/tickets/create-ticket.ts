@@ -1,0 +1,76 @@
+import type { Actor } from "../actor";
+import { findOrCreateCustomer } from "../customers/find-or-create-customer";
+import { transaction } from "../db";
+import { enqueue } from "../jobs/enqueue";
+import { allocateTicketNumber } from "./allocate-ticket-number";
+import { recordHistory } from "./record-history";
+import { writeArticle, type NewArticle } from "./write-article";
+
+export interface CreateTicketInput {
+  customer: { email: string; name?: string | null };
+  title: string;
+  queueId: number;
+  priority?: number;
+  ownerId?: number | null;
+  /** The first article; its author is the customer unless an agent is given. */
+  article: NewArticle;
+  actor: Actor;
+  /** A follow-up past a closed ticket's window starts a new ticket linked to it. */
+  parentId?: number | null;
+  /** False for mail that must never be answered automatically (loops, bounces). */
+  allowAutoResponse?: boolean;
+  now?: Date;
+}
+
+export function buildSearchText(parts: (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(" ").toLowerCase();
+}
+
+/**
+ * Creates a ticket with its customer (matched or created by address), first
+ * article and history entry, and enqueues the "created" event (auto-response,
+ * notifications) — all in one transaction.
+ */
+export async function createTicket(input: CreateTicketInput) {
+  const now = input.now ?? new Date();
+  const number = await allocateTicketNumber(now);
+  const customer = await findOrCreateCustomer(input.customer);
+  return transaction(async (tx) => {
+    const queue = await tx.queue.findUniqueOrThrow({ where: { id: input.queueId } });
+    const fromCustomer = input.article.direction === "in";
+    const ticket = await tx.ticket.create({
+      data: {
+        number,
+        title: input.title.trim() || "(no subject)",
+        queueId: queue.id,
+        priority: input.priority ?? queue.defaultPriority,
+        ownerId: input.ownerId ?? null,
+        customerId: customer.id,
+        parentId: input.parentId ?? null,
+        createdAt: now,
+        lastCustomerContactAt: fromCustomer ? now : null,
+        searchText: buildSearchText([number, input.title, customer.email, customer.name]),
+      },
+    });
+    const article = await writeArticle(tx, ticket.id, {
+      ...input.article,
+      authorCustomerId: input.article.authorCustomerId ?? (fromCustomer ? customer.id : null),
+    });
+    await recordHistory(tx, {
+      ticketId: ticket.id,
+      type: "created",
+      actor: input.actor,
+      newValue: `${queue.name}; ${input.article.channel}`,
+    });
+    await enqueue(tx, {
+      type: "ticket.event",
+      payload: {
+        event: "created",
+        ticketId: ticket.id,
+        articleId: article.id,
+        allowAutoResponse: input.allowAutoResponse ?? true,
+      },
+    });
+    return { ...ticket, customer, queue, articleId: article.id };
+  });
+}

@@ -1,0 +1,32 @@
+import { db } from "../db";
+import { queueScope } from "../agents/queue-access";
+
+export const ticketDetailInclude = {
+  queue: { select: { id: true, name: true } },
+  owner: { select: { email: true, name: true } },
+  customer: { select: { email: true, name: true } },
+  articles: {
+    orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+    include: {
+      attachments: {
+        select: {
+          id: true,
+          filename: true,
+          contentType: true,
+          size: true,
+          sha256: true,
+          contentId: true,
+          isInline: true,
+        },
+      },
+    },
+  },
+};
+
+/** A ticket by number within the queues the caller may read (null = any); null when not visible. */
+export async function findTicketByNumber(number: string, readableQueueIds: number[] | null) {
+  return db.ticket.findFirst({
+    where: { number, ...queueScope(readableQueueIds) },
+    include: ticketDetailInclude,
+  });
+}

@@ -1,0 +1,56 @@
+import { db, type Prisma } from "../db";
+import type { TicketState } from "../generated/sqlite/enums";
+import { queueScope } from "../agents/queue-access";
+
+export interface ListTicketsInput {
+  /** Queues the caller may read; null = all. */
+  readableQueueIds: number[] | null;
+  queueId?: number;
+  state?: TicketState;
+  /** Free text: matched against number, title and customer (lower-cased). */
+  q?: string;
+  /** Id of the last ticket of the previous page (newest first). */
+  cursor?: number;
+  limit?: number;
+}
+
+export const ticketSummarySelect = {
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  priority: true,
+  pendingUntil: true,
+  createdAt: true,
+  updatedAt: true,
+  queue: { select: { name: true } },
+  owner: { select: { email: true, name: true } },
+  customer: { select: { email: true, name: true } },
+} satisfies Prisma.TicketSelect;
+
+/** Tickets newest first, keyset-paginated by id so pages stay stable while tickets change. */
+export async function listTickets(input: ListTicketsInput) {
+  const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
+  const where: Prisma.TicketWhereInput = {
+    ...queueScope(input.readableQueueIds),
+    ...(input.queueId !== undefined ? { queueId: input.queueId } : {}),
+    ...(input.state ? { state: input.state } : {}),
+    ...(input.q ? { searchText: { contains: input.q.trim().toLowerCase() } } : {}),
+    ...(input.cursor ? { id: { lt: input.cursor } } : {}),
+  };
+  if (
+    input.queueId !== undefined &&
+    input.readableQueueIds &&
+    !input.readableQueueIds.includes(input.queueId)
+  ) {
+    return { tickets: [], nextCursor: null };
+  }
+  const rows = await db.ticket.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: ticketSummarySelect,
+  });
+  const tickets = rows.slice(0, limit);
+  return { tickets, nextCursor: rows.length > limit ? tickets[tickets.length - 1].id : null };
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+const STATES = [
+  "new",
+  "open",
+  "pending_reminder",
+  "pending_auto_close",
+  "closed_successful",
+  "closed_unsuccessful",
+] as const;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "invalid e-mail address" }))
+  .pipe(z.string().max(254));
+
+const priority = z.number().int().min(1).max(5);
+
+/** Integration API: create a ticket on behalf of a customer. */
+export const apiCreateTicketSchema = z.object({
+  customer: z.object({ email: emailSchema, name: z.string().trim().max(200).optional() }),
+  subject: z.string().trim().min(1).max(250),
+  body: z.string().min(1).max(1_000_000),
+  queue: z.string().trim().min(1).optional(),
+  priority: priority.optional(),
+  channel: z.enum(["web", "phone", "email"]).optional(),
+});
+export type ApiCreateTicketInput = z.infer<typeof apiCreateTicketSchema>;
+
+export const apiUpdateTicketSchema = z
+  .object({
+    state: z.enum(STATES).optional(),
+    priority: priority.optional(),
+    queue: z.string().trim().min(1).optional(),
+    owner: z.union([emailSchema, z.null()]).optional(),
+    pendingUntil: z.union([z.iso.datetime({ offset: true }), z.null()]).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
+export type ApiUpdateTicketInput = z.infer<typeof apiUpdateTicketSchema>;
+
+export const apiAddArticleSchema = z.object({
+  channel: z.enum(["note", "phone", "email"]).default("note"),
+  body: z.string().min(1).max(1_000_000),
+  subject: z.string().trim().max(250).optional(),
+  visibleToCustomer: z.boolean().optional(),
+});
+export type ApiAddArticleInput = z.infer<typeof apiAddArticleSchema>;
+
+export const apiListTicketsSchema = z.object({
+  queue: z.string().trim().min(1).optional(),
+  state: z.enum([...STATES, "merged"]).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});

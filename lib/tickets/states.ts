@@ -1,0 +1,25 @@
+import type { TicketState } from "../generated/sqlite/enums";
+
+export const TICKET_STATES = [
+  "new",
+  "open",
+  "pending_reminder",
+  "pending_auto_close",
+  "closed_successful",
+  "closed_unsuccessful",
+  "merged",
+] as const satisfies readonly TicketState[];
+
+export const PENDING_STATES: readonly TicketState[] = ["pending_reminder", "pending_auto_close"];
+export const CLOSED_STATES: readonly TicketState[] = [
+  "closed_successful",
+  "closed_unsuccessful",
+  "merged",
+];
+/** States an agent or API may set; "merged" only comes from merging. */
+export const SETTABLE_STATES = TICKET_STATES.filter((s) => s !== "merged");
+
+export const isPending = (state: TicketState) => PENDING_STATES.includes(state);
+export const isClosed = (state: TicketState) => CLOSED_STATES.includes(state);
+
+export const PRIORITIES = [1, 2, 3, 4, 5] as const;

@@ -1,0 +1,106 @@
+import type { Actor } from "../actor";
+import { transaction } from "../db";
+import { NotFoundError, UserFacingError } from "../errors";
+import type { TicketState } from "../generated/sqlite/enums";
+import { enqueue } from "../jobs/enqueue";
+import { syncPendingTimer } from "./pending-timer";
+import { recordHistory, type HistoryInput } from "./record-history";
+import { isClosed, isPending } from "./states";
+
+export interface TicketChanges {
+  state?: TicketState;
+  priority?: number;
+  queueId?: number;
+  ownerId?: number | null;
+  pendingUntil?: Date | null;
+}
+
+export interface UpdateTicketInput {
+  ticketId: number;
+  changes: TicketChanges;
+  actor: Actor;
+  /** Queues the caller may write to; null = any. Applies to the ticket and a target queue. */
+  writableQueueIds?: number[] | null;
+  now?: Date;
+}
+
+const str = (v: unknown) =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
+
+/** Changes state, priority, queue, owner or pending time, with one history entry per change. */
+export async function updateTicket(input: UpdateTicketInput) {
+  const now = input.now ?? new Date();
+  const { changes, writableQueueIds } = input;
+  return transaction(async (tx) => {
+    const scope = writableQueueIds ? { queueId: { in: writableQueueIds } } : {};
+    const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...scope } });
+    if (!ticket) throw new NotFoundError("Ticket not found");
+    if (
+      changes.queueId !== undefined &&
+      writableQueueIds &&
+      !writableQueueIds.includes(changes.queueId)
+    ) {
+      throw new UserFacingError("Unknown queue", "validation", { queue: ["Unknown queue"] });
+    }
+
+    const state = changes.state ?? ticket.state;
+    const pendingUntil =
+      changes.pendingUntil !== undefined
+        ? changes.pendingUntil
+        : isPending(state)
+          ? ticket.pendingUntil
+          : null;
+    if (isPending(state) && !pendingUntil) {
+      throw new UserFacingError("A pending state needs a pending time", "validation", {
+        pendingUntil: ["Required for pending states"],
+      });
+    }
+
+    const data: Record<string, unknown> = {};
+    const history: HistoryInput[] = [];
+    const track = (
+      field: keyof TicketChanges,
+      type: string,
+      oldValue: unknown,
+      newValue: unknown,
+    ) => {
+      if (newValue === undefined || str(oldValue) === str(newValue)) return;
+      data[field] = newValue;
+      history.push({
+        ticketId: ticket.id,
+        type,
+        actor: input.actor,
+        oldValue: str(oldValue),
+        newValue: str(newValue),
+      });
+    };
+    track("state", "state", ticket.state, changes.state);
+    track("priority", "priority", ticket.priority, changes.priority);
+    track("queueId", "queue", ticket.queueId, changes.queueId);
+    track("ownerId", "owner", ticket.ownerId, changes.ownerId);
+    track(
+      "pendingUntil",
+      "pending_time",
+      ticket.pendingUntil,
+      isPending(state) ? pendingUntil : null,
+    );
+    if (history.length === 0) return ticket;
+
+    if (changes.state && changes.state !== ticket.state) {
+      data.closedAt = isClosed(changes.state) ? now : null;
+    }
+    const updated = await tx.ticket.update({
+      where: { id: ticket.id },
+      data: { ...data, updatedAt: now },
+    });
+    await recordHistory(tx, history);
+    await syncPendingTimer(tx, ticket.id, updated.state, updated.pendingUntil);
+    if (changes.ownerId && changes.ownerId !== ticket.ownerId) {
+      await enqueue(tx, {
+        type: "ticket.event",
+        payload: { event: "assigned", ticketId: ticket.id, ownerId: changes.ownerId },
+      });
+    }
+    return updated;
+  });
+}

@@ -1,0 +1,27 @@
+// `npm start`: prepare the database, build once if there is no build, then
+// serve with `next start` on PORT (default 3000).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import "./env";
+import { prepare } from "./prepare";
+import { bin, run } from "./run";
+
+async function main() {
+  await prepare();
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.log("No build found: building once (next build)…");
+    const code = await run(bin("next"), ["build"]);
+    if (code !== 0) process.exit(code);
+  }
+  const port = process.env.PORT || "3000";
+  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

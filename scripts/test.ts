@@ -1,0 +1,76 @@
+// `npm test`: the whole suite — a production build, then unit and integration
+// tests (vitest, real database), then browser tests (Playwright, Chromium).
+// TEST_DATABASE=postgresql runs everything on fresh PostgreSQL databases.
+import fs from "node:fs";
+import "./env";
+import { bin, run } from "./run";
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+const steps: Step[] = [
+  {
+    name: "migrations match the schema",
+    command: bin("tsx"),
+    args: ["scripts/db/migrate.ts", "check"],
+  },
+  ...(process.env.SKIP_BUILD === "1"
+    ? []
+    : [{ name: "build", command: bin("next"), args: ["build"] }]),
+  {
+    name: "unit + integration (vitest)",
+    command: bin("vitest"),
+    args: [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-results/vitest.json",
+    ],
+  },
+  { name: "browser (playwright)", command: bin("playwright"), args: ["test"] },
+];
+
+async function main() {
+  const database = process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+  console.log(`npm test on ${database}`);
+  for (const stale of ["test-results/vitest.json", "e2e/artifacts/results.json"])
+    fs.rmSync(stale, { force: true });
+  const results: { name: string; code: number; seconds: number }[] = [];
+  for (const step of steps) {
+    console.log(`\n▶ ${step.name}`);
+    const started = Date.now();
+    const code = await run(step.command, [
+      ...step.args,
+      ...(step.name.startsWith("unit") ? process.argv.slice(2) : []),
+    ]);
+    results.push({ name: step.name, code, seconds: Math.round((Date.now() - started) / 1000) });
+    if (code !== 0 && step.name === "build") break;
+  }
+
+  console.log(`\nSummary (${database}):`);
+  for (const r of results)
+    console.log(`  ${r.code === 0 ? "ok  " : "FAIL"} ${r.name} (${r.seconds}s)`);
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync("test-results/vitest.json")) {
+    const report = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+  }
+  if (fs.existsSync("e2e/artifacts/results.json")) {
+    const report = JSON.parse(fs.readFileSync("e2e/artifacts/results.json", "utf8"));
+    passed += report.stats?.expected ?? 0;
+    failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
+  }
+  const stepFailures = results.filter((r) => r.code !== 0).length;
+  console.log(`\n${passed} passed, ${failed + (failed === 0 ? stepFailures : 0)} failed`);
+  process.exit(stepFailures > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
