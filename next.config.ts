@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Lets parallel work trees/test runs keep separate builds (default .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: [
     "better-sqlite3",
     "pg",

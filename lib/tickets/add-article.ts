@@ -11,6 +11,8 @@ export interface AddArticleInput {
   actor: Actor;
   /** Queues the caller may write to; null = any (admin, system). */
   writableQueueIds?: number[] | null;
+  /** Extra fields for the "article" event job (follow-up flags). */
+  event?: Record<string, string | number | boolean>;
   now?: Date;
 }
 
@@ -44,7 +46,7 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
   });
   await enqueue(tx, {
     type: "ticket.event",
-    payload: { event: "article", ticketId: ticket.id, articleId: created.id },
+    payload: { event: "article", ticketId: ticket.id, articleId: created.id, ...input.event },
   });
   return { ticket, article: created };
 }

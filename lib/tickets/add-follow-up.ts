@@ -1,0 +1,107 @@
+import type { Actor } from "../actor";
+import { normaliseEmail } from "../customers/find-or-create-customer";
+import { transaction } from "../db";
+import { enqueue } from "../jobs/enqueue";
+import { addArticleInTx } from "./add-article";
+import { createTicket } from "./create-ticket";
+import { recordHistory } from "./record-history";
+import { isClosed, isPending } from "./states";
+import type { NewArticle } from "./write-article";
+
+export interface AddFollowUpInput {
+  ticketId: number;
+  /** Address the follow-up came from; compared with the ticket's customer. */
+  senderEmail: string;
+  senderName?: string | null;
+  article: NewArticle;
+  actor: Actor;
+  /** False for auto-replies, bounces and list mail: never answered automatically. */
+  allowAutoResponse?: boolean;
+  now?: Date;
+}
+
+export interface FollowUpResult {
+  ticketId: number;
+  number: string;
+  articleId: number;
+  reopened: boolean;
+  /** A closed ticket past its queue's follow-up window: a new linked ticket was started. */
+  newTicket: boolean;
+  isForeignSender: boolean;
+}
+
+const MAX_MERGE_HOPS = 10;
+
+/**
+ * A customer's follow-up (reply mail, portal message) on an existing ticket.
+ * Pending tickets reopen; closed ones reopen or, past the queue's follow-up
+ * window or by policy, start a new ticket linked to the old one. A sender who
+ * is not the ticket's customer is stored and marked, not shown to the customer
+ * as theirs, and reopens nothing.
+ */
+export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResult> {
+  const now = input.now ?? new Date();
+  const sender = normaliseEmail(input.senderEmail);
+
+  const decision = await transaction(async (tx) => {
+    let ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, include: { queue: true, customer: true } });
+    for (let hop = 0; ticket.state === "merged" && ticket.mergedIntoId && hop < MAX_MERGE_HOPS; hop++) {
+      ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.mergedIntoId }, include: { queue: true, customer: true } });
+    }
+    const isForeignSender = sender !== ticket.customer.email;
+    const { followUpPolicy, followUpDays } = ticket.queue;
+    const pastWindow = !ticket.closedAt || now.getTime() - ticket.closedAt.getTime() > followUpDays * 86_400_000;
+    if (!isForeignSender && isClosed(ticket.state) && (followUpPolicy === "new_ticket" || (followUpPolicy === "reopen" && pastWindow))) {
+      return { kind: "new-ticket" as const, ticket };
+    }
+
+    const { article } = await addArticleInTx(tx, {
+      ticketId: ticket.id,
+      actor: input.actor,
+      now,
+      article: {
+        ...input.article,
+        isForeignSender,
+        visibleToCustomer: input.article.visibleToCustomer && !isForeignSender,
+        authorCustomerId: isForeignSender ? null : ticket.customerId,
+      },
+      event: { event: "follow_up", isForeignSender, allowAutoResponse: input.allowAutoResponse ?? true },
+    });
+    const reopen = !isForeignSender && (isPending(ticket.state) || (isClosed(ticket.state) && followUpPolicy === "reopen"));
+    if (reopen) {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { state: "open", pendingUntil: null, closedAt: null } });
+      await recordHistory(tx, { ticketId: ticket.id, type: "state", actor: input.actor, oldValue: ticket.state, newValue: "open" });
+      await tx.job.deleteMany({ where: { dedupeKey: `ticket:${ticket.id}:pending`, status: "queued" } });
+    }
+    return { kind: "added" as const, ticket, articleId: article.id, reopened: reopen, isForeignSender };
+  });
+
+  if (decision.kind === "added") {
+    return {
+      ticketId: decision.ticket.id,
+      number: decision.ticket.number,
+      articleId: decision.articleId,
+      reopened: decision.reopened,
+      newTicket: false,
+      isForeignSender: decision.isForeignSender,
+    };
+  }
+  const old = decision.ticket;
+  const created = await createTicket({
+    customer: { email: sender, name: input.senderName },
+    title: old.title,
+    queueId: old.queueId,
+    parentId: old.id,
+    actor: input.actor,
+    allowAutoResponse: input.allowAutoResponse,
+    now,
+    article: input.article,
+  });
+  await transaction((tx) =>
+    Promise.all([
+      recordHistory(tx, { ticketId: old.id, type: "follow_up_ticket", actor: input.actor, newValue: created.number }),
+      enqueue(tx, { type: "ticket.event", payload: { event: "linked", ticketId: old.id, newTicketId: created.id } }),
+    ]),
+  );
+  return { ticketId: created.id, number: created.number, articleId: created.articleId, reopened: false, newTicket: true, isForeignSender: false };
+}
