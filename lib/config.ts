@@ -80,6 +80,10 @@ export const config = {
   get adminApiToken() {
     return read("ADMIN_API_TOKEN", "");
   },
+  /** Automatic mails (auto-responses, notifications to customers) per address and day. */
+  get autoMailDailyCap() {
+    return readInt("AUTO_MAIL_DAILY_CAP", 10);
+  },
   get runWorkerInWeb() {
     return read("WORKER_IN_WEB", "true") !== "false";
   },

@@ -44,14 +44,29 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
   const sender = normaliseEmail(input.senderEmail);
 
   const decision = await transaction(async (tx) => {
-    let ticket = await tx.ticket.findUniqueOrThrow({ where: { id: input.ticketId }, include: { queue: true, customer: true } });
-    for (let hop = 0; ticket.state === "merged" && ticket.mergedIntoId && hop < MAX_MERGE_HOPS; hop++) {
-      ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.mergedIntoId }, include: { queue: true, customer: true } });
+    let ticket = await tx.ticket.findUniqueOrThrow({
+      where: { id: input.ticketId },
+      include: { queue: true, customer: true },
+    });
+    for (
+      let hop = 0;
+      ticket.state === "merged" && ticket.mergedIntoId && hop < MAX_MERGE_HOPS;
+      hop++
+    ) {
+      ticket = await tx.ticket.findUniqueOrThrow({
+        where: { id: ticket.mergedIntoId },
+        include: { queue: true, customer: true },
+      });
     }
     const isForeignSender = sender !== ticket.customer.email;
     const { followUpPolicy, followUpDays } = ticket.queue;
-    const pastWindow = !ticket.closedAt || now.getTime() - ticket.closedAt.getTime() > followUpDays * 86_400_000;
-    if (!isForeignSender && isClosed(ticket.state) && (followUpPolicy === "new_ticket" || (followUpPolicy === "reopen" && pastWindow))) {
+    const pastWindow =
+      !ticket.closedAt || now.getTime() - ticket.closedAt.getTime() > followUpDays * 86_400_000;
+    if (
+      !isForeignSender &&
+      isClosed(ticket.state) &&
+      (followUpPolicy === "new_ticket" || (followUpPolicy === "reopen" && pastWindow))
+    ) {
       return { kind: "new-ticket" as const, ticket };
     }
 
@@ -65,15 +80,38 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
         visibleToCustomer: input.article.visibleToCustomer && !isForeignSender,
         authorCustomerId: isForeignSender ? null : ticket.customerId,
       },
-      event: { event: "follow_up", isForeignSender, allowAutoResponse: input.allowAutoResponse ?? true },
+      event: {
+        event: "follow_up",
+        isForeignSender,
+        allowAutoResponse: input.allowAutoResponse ?? true,
+      },
     });
-    const reopen = !isForeignSender && (isPending(ticket.state) || (isClosed(ticket.state) && followUpPolicy === "reopen"));
+    const reopen =
+      !isForeignSender &&
+      (isPending(ticket.state) || (isClosed(ticket.state) && followUpPolicy === "reopen"));
     if (reopen) {
-      await tx.ticket.update({ where: { id: ticket.id }, data: { state: "open", pendingUntil: null, closedAt: null } });
-      await recordHistory(tx, { ticketId: ticket.id, type: "state", actor: input.actor, oldValue: ticket.state, newValue: "open" });
-      await tx.job.deleteMany({ where: { dedupeKey: `ticket:${ticket.id}:pending`, status: "queued" } });
+      await tx.ticket.update({
+        where: { id: ticket.id },
+        data: { state: "open", pendingUntil: null, closedAt: null },
+      });
+      await recordHistory(tx, {
+        ticketId: ticket.id,
+        type: "state",
+        actor: input.actor,
+        oldValue: ticket.state,
+        newValue: "open",
+      });
+      await tx.job.deleteMany({
+        where: { dedupeKey: `ticket:${ticket.id}:pending`, status: "queued" },
+      });
     }
-    return { kind: "added" as const, ticket, articleId: article.id, reopened: reopen, isForeignSender };
+    return {
+      kind: "added" as const,
+      ticket,
+      articleId: article.id,
+      reopened: reopen,
+      isForeignSender,
+    };
   });
 
   if (decision.kind === "added") {
@@ -99,9 +137,24 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
   });
   await transaction((tx) =>
     Promise.all([
-      recordHistory(tx, { ticketId: old.id, type: "follow_up_ticket", actor: input.actor, newValue: created.number }),
-      enqueue(tx, { type: "ticket.event", payload: { event: "linked", ticketId: old.id, newTicketId: created.id } }),
+      recordHistory(tx, {
+        ticketId: old.id,
+        type: "follow_up_ticket",
+        actor: input.actor,
+        newValue: created.number,
+      }),
+      enqueue(tx, {
+        type: "ticket.event",
+        payload: { event: "linked", ticketId: old.id, newTicketId: created.id },
+      }),
     ]),
   );
-  return { ticketId: created.id, number: created.number, articleId: created.articleId, reopened: false, newTicket: true, isForeignSender: false };
+  return {
+    ticketId: created.id,
+    number: created.number,
+    articleId: created.articleId,
+    reopened: false,
+    newTicket: true,
+    isForeignSender: false,
+  };
 }

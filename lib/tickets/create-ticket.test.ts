@@ -45,6 +45,15 @@ describe("createTicket", () => {
     expect(stored.history.map((h) => h.type)).toEqual(["created"]);
     const jobs = await db.job.findMany({ where: { type: "ticket.event" } });
     expect(jobs.map((j) => (j.payload as { ticketId: number }).ticketId)).toContain(ticket.id);
+    const mails = await db.job.findMany({ where: { type: "mail.send" } });
+    expect(mails.map((j) => j.payload)).toContainEqual(
+      expect.objectContaining({
+        kind: "auto-response",
+        to: "alice@example.org",
+        ticketId: ticket.id,
+      }),
+    );
+    expect(ticket.autoResponseQueued).toBe(true);
 
     // Same address in another case: same customer.
     const second = await createTicket({

@@ -2,6 +2,7 @@ import type { Actor } from "../actor";
 import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
 import { enqueue } from "../jobs/enqueue";
+import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { allocateTicketNumber } from "./allocate-ticket-number";
 import { recordHistory } from "./record-history";
 import { writeArticle, type NewArticle } from "./write-article";
@@ -28,8 +29,8 @@ export function buildSearchText(parts: (string | null | undefined)[]): string {
 
 /**
  * Creates a ticket with its customer (matched or created by address), first
- * article and history entry, and enqueues the "created" event (auto-response,
- * notifications) — all in one transaction.
+ * article, history entry, auto-response mail job (for customer requests, unless
+ * suppressed) and "created" event (agent notifications) — in one transaction.
  */
 export async function createTicket(input: CreateTicketInput) {
   const now = input.now ?? new Date();
@@ -62,15 +63,18 @@ export async function createTicket(input: CreateTicketInput) {
       actor: input.actor,
       newValue: `${queue.name}; ${input.article.channel}`,
     });
+    const autoResponseQueued =
+      fromCustomer && (input.allowAutoResponse ?? true)
+        ? await queueAutoResponse(
+            tx,
+            { ticketId: ticket.id, articleId: article.id, customer, queue },
+            now,
+          )
+        : false;
     await enqueue(tx, {
       type: "ticket.event",
-      payload: {
-        event: "created",
-        ticketId: ticket.id,
-        articleId: article.id,
-        allowAutoResponse: input.allowAutoResponse ?? true,
-      },
+      payload: { event: "created", ticketId: ticket.id, articleId: article.id },
     });
-    return { ...ticket, customer, queue, articleId: article.id };
+    return { ...ticket, customer, queue, articleId: article.id, autoResponseQueued };
   });
 }

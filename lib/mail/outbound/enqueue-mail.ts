@@ -2,7 +2,8 @@ import type { Tx } from "../../db";
 import { enqueue } from "../../jobs/enqueue";
 import type { Locale } from "../../i18n/translate";
 
-export type MailKind = "auto-response" | "agent-reply" | "access-link" | "magic-link" | "notification";
+export type MailKind =
+  "auto-response" | "agent-reply" | "access-link" | "magic-link" | "notification";
 
 export interface MailJobPayload {
   kind: MailKind;
@@ -21,7 +22,11 @@ export interface MailJobPayload {
 }
 
 /** Queues one mail inside the caller's transaction; the worker renders and sends it. */
-export async function enqueueMail(tx: Tx, payload: MailJobPayload, options: { runAt?: Date; dedupeKey?: string } = {}) {
+export async function enqueueMail(
+  tx: Tx,
+  payload: MailJobPayload,
+  options: { runAt?: Date; dedupeKey?: string } = {},
+) {
   return enqueue(tx, {
     type: "mail.send",
     payload: { ...payload },
