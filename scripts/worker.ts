@@ -1,2 +1,6 @@
-// Placeholder until the outgoing-mail issue adds the job worker.
-console.log("No background worker yet (see the outgoing-mail issue).");
+// `npm run worker`: the job worker on its own (any number of them, on
+// PostgreSQL). Stops gracefully on SIGTERM/SIGINT.
+import "./env";
+import { startBackgroundWorker } from "@/lib/jobs/background";
+
+startBackgroundWorker({ onStopped: () => process.exit(0) });

@@ -2,6 +2,7 @@ import type { Actor } from "../actor";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { enqueue } from "../jobs/enqueue";
+import { refreshEscalation } from "../sla/refresh-escalation";
 import { recordHistory } from "./record-history";
 import { writeArticle, type NewArticle } from "./write-article";
 
@@ -44,6 +45,7 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     actor: input.actor,
     newValue: `${article.channel}/${article.direction}`,
   });
+  await refreshEscalation(tx, ticket.id);
   await enqueue(tx, {
     type: "ticket.event",
     payload: { event: "article", ticketId: ticket.id, articleId: created.id, ...input.event },

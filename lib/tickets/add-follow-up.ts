@@ -2,7 +2,9 @@ import type { Actor } from "../actor";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
 import { enqueue } from "../jobs/enqueue";
+import { refreshEscalation } from "../sla/refresh-escalation";
 import { addArticleInTx } from "./add-article";
+import { syncPendingTimer } from "./pending-timer";
 import { createTicket } from "./create-ticket";
 import { recordHistory } from "./record-history";
 import { isClosed, isPending } from "./states";
@@ -101,9 +103,8 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
         oldValue: ticket.state,
         newValue: "open",
       });
-      await tx.job.deleteMany({
-        where: { dedupeKey: `ticket:${ticket.id}:pending`, status: "queued" },
-      });
+      await syncPendingTimer(tx, ticket.id, "open", null);
+      await refreshEscalation(tx, ticket.id);
     }
     return {
       kind: "added" as const,

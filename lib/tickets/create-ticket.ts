@@ -3,6 +3,7 @@ import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
+import { refreshEscalation } from "../sla/refresh-escalation";
 import { allocateTicketNumber } from "./allocate-ticket-number";
 import { recordHistory } from "./record-history";
 import { writeArticle, type NewArticle } from "./write-article";
@@ -63,6 +64,7 @@ export async function createTicket(input: CreateTicketInput) {
       actor: input.actor,
       newValue: `${queue.name}; ${input.article.channel}`,
     });
+    await refreshEscalation(tx, ticket.id);
     const autoResponseQueued =
       fromCustomer && (input.allowAutoResponse ?? true)
         ? await queueAutoResponse(

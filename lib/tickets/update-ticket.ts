@@ -3,6 +3,7 @@ import { transaction } from "../db";
 import { NotFoundError, UserFacingError } from "../errors";
 import type { TicketState } from "../generated/sqlite/enums";
 import { enqueue } from "../jobs/enqueue";
+import { refreshEscalation } from "../sla/refresh-escalation";
 import { syncPendingTimer } from "./pending-timer";
 import { recordHistory, type HistoryInput } from "./record-history";
 import { isClosed, isPending } from "./states";
@@ -95,6 +96,7 @@ export async function updateTicket(input: UpdateTicketInput) {
     });
     await recordHistory(tx, history);
     await syncPendingTimer(tx, ticket.id, updated.state, updated.pendingUntil);
+    await refreshEscalation(tx, ticket.id);
     if (changes.ownerId && changes.ownerId !== ticket.ownerId) {
       await enqueue(tx, {
         type: "ticket.event",

@@ -25,6 +25,8 @@ export interface ResendStub {
   /** Raw files served by GET /raw/:id (download URLs of received mail). */
   rawFiles: Map<string, Buffer>;
   delayMs: number;
+  /** Requests counted on arrival, before any delay (requests records them when answered). */
+  arrivals: () => number;
   close: () => Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startResendStub(): Promise<ResendStub> {
   const receiving = new Map<string, unknown>();
   const rawFiles = new Map<string, Buffer>();
   let failures = 0;
+  let arrived = 0;
   let failStatus = 500;
 
   const server = http.createServer(async (req, res) => {
@@ -66,6 +69,7 @@ export async function startResendStub(): Promise<ResendStub> {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
+    arrived++;
     if (stub.delayMs) await new Promise((r) => setTimeout(r, stub.delayMs));
 
     if (req.method === "POST" && path === "/emails") {
@@ -125,6 +129,7 @@ export async function startResendStub(): Promise<ResendStub> {
     receiving,
     rawFiles,
     delayMs: 0,
+    arrivals: () => arrived,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   return stub;

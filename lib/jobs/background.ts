@@ -1,0 +1,26 @@
+import { jobHandlers } from "./handlers";
+import { createWorker, type Worker } from "./worker";
+
+const globalForWorker = globalThis as unknown as { helpdeskWorker?: Worker };
+
+/**
+ * Starts the job worker of this process (once), and stops it gracefully on
+ * SIGTERM/SIGINT: no new claims, jobs in flight finish; a job cut off by a
+ * hard kill is retried by any worker once its lease expires.
+ */
+export function startBackgroundWorker(options: { onStopped?: () => void } = {}): Worker {
+  if (globalForWorker.helpdeskWorker) return globalForWorker.helpdeskWorker;
+  const worker = createWorker({ handlers: jobHandlers });
+  globalForWorker.helpdeskWorker = worker;
+  worker.start();
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void worker.stop().then(() => options.onStopped?.());
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  console.log(`job worker ${worker.workerId} started`);
+  return worker;
+}

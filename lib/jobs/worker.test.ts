@@ -1,0 +1,236 @@
+// The job worker against a real database and the real Resend SDK pointed at
+// the local stub. Time is injected (clock), never slept.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SYSTEM } from "../actor";
+import { db, transaction } from "../db";
+import { enqueueMail } from "../mail/outbound/enqueue-mail";
+import { seedDatabase } from "../setup/seed";
+import { createTicket } from "../tickets/create-ticket";
+import { startResendStub, type ResendStub } from "@/tests/kit/resend-stub";
+import { enqueue } from "./enqueue";
+import { rerunJob } from "./finish-job";
+import { jobHandlers } from "./handlers";
+import { createWorker } from "./worker";
+
+// Workers run as `node --import tsx` so that a kill reaches the worker itself
+// (the tsx CLI would leave its child running).
+const root = path.resolve(import.meta.dirname, "../..");
+let stub: ResendStub;
+let queueId: number;
+
+beforeAll(async () => {
+  stub = await startResendStub();
+  await seedDatabase();
+  const misc = await db.queue.findUniqueOrThrow({ where: { name: "Misc" } });
+  queueId = misc.id;
+  await db.queueAddress.create({
+    data: { address: "support@example.net", queueId, isPrimary: true },
+  });
+});
+
+afterAll(async () => {
+  await stub.close();
+});
+
+beforeEach(async () => {
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.RESEND_BASE_URL = stub.url;
+  stub.requests.length = 0;
+  stub.delayMs = 0;
+  await db.job.deleteMany();
+});
+
+afterEach(() => {
+  delete process.env.RESEND_API_KEY;
+  delete process.env.RESEND_BASE_URL;
+});
+
+function clockAt(start: Date) {
+  let now = start.getTime();
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
+}
+
+const newRequest = (email: string, title = "Mail test") =>
+  createTicket({
+    customer: { email, name: "Mia Muster" },
+    title,
+    queueId,
+    actor: SYSTEM,
+    article: {
+      channel: "email",
+      direction: "in",
+      visibleToCustomer: true,
+      text: "Hello",
+      messageId: `<in-${email}>`,
+    },
+  });
+
+/** Send attempts, optionally only those to one address (a new ticket also notifies agents). */
+const sends = (to?: string) =>
+  stub.requests.filter(
+    (r) =>
+      r.method === "POST" && r.path === "/emails" && (!to || JSON.stringify(r.body).includes(to)),
+  );
+
+describe("sending mail through Resend", () => {
+  it("retries after two 500s with one idempotency key, and the mail is accepted once", async () => {
+    const ticket = await newRequest("retry@example.org");
+    await db.job.deleteMany({ where: { type: "ticket.event" } }); // no agent notifications in this count
+    stub.failNext(2);
+    const clock = clockAt(new Date());
+    const worker = createWorker({ handlers: jobHandlers, clock: clock.now, log: () => {} });
+
+    await worker.drain();
+    expect(sends()).toHaveLength(1);
+    clock.advance(31_000); // first backoff: 30 s
+    await worker.drain();
+    expect(sends()).toHaveLength(2);
+    clock.advance(10_000); // not yet due (60 s)
+    await worker.drain();
+    expect(sends()).toHaveLength(2);
+    clock.advance(51_000);
+    await worker.drain();
+
+    const attempts = sends();
+    expect(attempts.map((r) => r.status)).toEqual([500, 500, 200]);
+    const keys = new Set(attempts.map((r) => r.headers["idempotency-key"]));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toBeTruthy();
+    expect(stub.emails()).toHaveLength(1);
+
+    const job = await db.job.findFirstOrThrow({ where: { type: "mail.send" } });
+    expect(job).toMatchObject({ status: "done", attempts: 3 });
+
+    const sent = stub.emails()[0] as {
+      to: string[] | string;
+      subject: string;
+      headers: Record<string, string>;
+      reply_to?: unknown;
+    };
+    expect(sent.subject).toContain(`[Ticket#${ticket.number}]`);
+    expect(sent.headers["Auto-Submitted"]).toBe("auto-replied");
+    expect(sent.headers["X-Auto-Response-Suppress"]).toBe("All");
+    expect(sent.headers["In-Reply-To"]).toBe("<in-retry@example.org>");
+    expect(JSON.stringify(sent)).toContain("support@example.net"); // Reply-To: the queue address
+
+    // The sent mail is an article with its Message-ID, so replies thread back.
+    const article = await db.article.findFirstOrThrow({
+      where: { ticketId: ticket.id, direction: "out" },
+    });
+    expect(article.messageId).toBe(sent.headers["Message-ID"]);
+    expect(article).toMatchObject({ channel: "email", isAutomatic: true, visibleToCustomer: true });
+  });
+
+  it("marks a job dead with its error after the last attempt, and an admin can re-run it", async () => {
+    await transaction((tx) =>
+      enqueueMail(tx, {
+        kind: "magic-link",
+        to: "dead@example.org",
+        data: { link: "https://x/y", expires: "soon" },
+        secret: true,
+      }),
+    );
+    await db.job.updateMany({ where: { type: "mail.send" }, data: { maxAttempts: 2 } });
+    stub.failNext(10);
+    const clock = clockAt(new Date());
+    const worker = createWorker({ handlers: jobHandlers, clock: clock.now, log: () => {} });
+    await worker.drain();
+    clock.advance(31_000);
+    await worker.drain();
+    const dead = await db.job.findFirstOrThrow({ where: { type: "mail.send" } });
+    expect(dead.status).toBe("dead");
+    expect(dead.lastError).toContain("stub failure");
+
+    stub.failNext(0);
+    expect(await rerunJob(dead.id, clock.now())).toBe(true);
+    await worker.drain();
+    const done = await db.job.findUniqueOrThrow({ where: { id: dead.id } });
+    expect(done.status).toBe("done");
+    // The secret left the database once sent.
+    expect(JSON.stringify(done.payload)).not.toContain("https://x/y");
+    expect(JSON.stringify(stub.emails().at(-1))).toContain("https://x/y");
+  });
+
+  it("lets another worker finish a job whose worker was killed, without mailing twice", async () => {
+    await newRequest("killed@example.org");
+    await db.job.deleteMany({ where: { type: "ticket.event" } });
+    stub.delayMs = 4000;
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/kit/run-worker-process.ts"], {
+      cwd: root,
+      env: { ...process.env, LEASE_MS: "60000" },
+      stdio: "ignore",
+    });
+    try {
+      const before = stub.arrivals();
+      await waitFor(() => stub.arrivals() > before, 30_000);
+      const running = await db.job.findFirstOrThrow({ where: { type: "mail.send" } });
+      expect(running.status).toBe("running");
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+    } finally {
+      child.kill("SIGKILL");
+    }
+    stub.delayMs = 0;
+    // Before the lease runs out nobody takes the job; after it, this worker does.
+    const clock = clockAt(new Date(Date.now() + 30_000));
+    const rescuer = createWorker({ handlers: jobHandlers, clock: clock.now, log: () => {} });
+    expect(await rescuer.drain()).toBe(0);
+    clock.advance(31_000 + 1000);
+    expect(await rescuer.drain()).toBe(1);
+
+    const job = await db.job.findFirstOrThrow({ where: { type: "mail.send" } });
+    expect(job).toMatchObject({ status: "done", attempts: 2, lockedBy: rescuer.workerId });
+    await waitFor(() => sends().length >= 2, 10_000); // the killed attempt is answered late
+    expect(new Set(sends().map((r) => r.headers["idempotency-key"])).size).toBe(1);
+    expect(
+      stub.emails().filter((e) => JSON.stringify(e).includes("killed@example.org")),
+    ).toHaveLength(1);
+  });
+});
+
+describe("several worker processes", () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => children.forEach((c) => c.kill("SIGKILL")));
+
+  it("share 240 slow jobs between two processes, none run twice", async () => {
+    const count = 240;
+    await transaction(async (tx) => {
+      for (let i = 0; i < count; i++)
+        await enqueue(tx, { type: "system.probe", payload: { ms: 20 } });
+    });
+    for (let i = 0; i < 2; i++) {
+      children.push(
+        spawn(process.execPath, ["--import", "tsx", "tests/kit/run-worker-process.ts"], {
+          cwd: root,
+          env: { ...process.env, CONCURRENCY: "4", POLL_MS: "20" },
+          stdio: "ignore",
+        }),
+      );
+    }
+    await waitFor(
+      async () =>
+        (await db.job.count({ where: { type: "system.probe", status: "done" } })) === count,
+      120_000,
+    );
+
+    const jobs = await db.job.findMany({ where: { type: "system.probe" } });
+    expect(jobs.every((j) => j.status === "done" && j.attempts === 1)).toBe(true);
+    const byWorker = new Map<string, number>();
+    for (const j of jobs) byWorker.set(j.lockedBy!, (byWorker.get(j.lockedBy!) ?? 0) + 1);
+    expect(byWorker.size).toBe(2);
+    console.log(`jobs per worker: ${[...byWorker.values()].join(" / ")}`);
+    const executions = await db.rateLimit.findMany({ where: { key: { startsWith: "probe:" } } });
+    expect(executions).toHaveLength(count);
+    expect(executions.every((e) => e.count === 1)).toBe(true);
+  });
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,143 @@
+// The job worker: claims due jobs with a lease, runs their handlers, retries
+// failures with backoff, and shuts down gracefully. Several workers may run
+// at once (separate processes); see claimJobs for how they never share a job.
+import { hostname } from "node:os";
+import type { Job } from "../generated/sqlite/client";
+import type { Prisma, Tx } from "../db";
+import { claimJobs } from "./claim-jobs";
+import { completeJob, extendLease, failJob } from "./finish-job";
+
+export interface JobContext {
+  now: Date;
+  workerId: string;
+  /** Completes the job inside the handler's own transaction, with its writes. */
+  complete: (tx: Tx, payload?: Prisma.InputJsonValue) => Promise<boolean>;
+}
+
+export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+
+export interface WorkerOptions {
+  handlers: Record<string, JobHandler>;
+  workerId?: string;
+  /** Injectable clock: tests move time instead of sleeping. */
+  clock?: () => Date;
+  concurrency?: number;
+  leaseMs?: number;
+  pollMs?: number;
+  types?: string[];
+  log?: (message: string, error?: unknown) => void;
+}
+
+export function createWorker(options: WorkerOptions) {
+  const workerId =
+    options.workerId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const clock = options.clock ?? (() => new Date());
+  const concurrency = options.concurrency ?? 4;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 1000;
+  const log =
+    options.log ??
+    ((message, error) => (error ? console.error(message, error) : console.log(message)));
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  async function run(job: Job) {
+    const handler = options.handlers[job.type];
+    let completed = false;
+    const heartbeat = setInterval(
+      () => void extendLease(job, workerId, new Date(clock().getTime() + leaseMs)).catch(() => {}),
+      Math.max(leaseMs / 3, 1000),
+    );
+    try {
+      if (!handler) throw new Error(`no handler for job type "${job.type}"`);
+      await handler(job, {
+        now: clock(),
+        workerId,
+        complete: async (tx, payload) =>
+          (completed = await completeJob(job, workerId, clock(), tx, payload)),
+      });
+      if (!completed) await completeJob(job, workerId, clock());
+    } catch (error) {
+      const outcome = await failJob(job, workerId, clock(), error).catch((e) =>
+        log(`job ${job.id}: could not record failure`, e),
+      );
+      log(
+        `job ${job.id} (${job.type}) failed, attempt ${job.attempts}/${job.maxAttempts}${outcome === "dead" ? ", now dead" : ""}`,
+        error,
+      );
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Claims up to the free capacity and starts those jobs; returns how many started. */
+  async function tick(): Promise<number> {
+    const free = concurrency - inFlight.size;
+    if (free <= 0 || stopping) return 0;
+    const jobs = await claimJobs({
+      workerId,
+      limit: free,
+      leaseMs,
+      now: clock(),
+      types: options.types,
+    });
+    for (const job of jobs) {
+      const p: Promise<void> = run(job).finally(() => {
+        inFlight.delete(p);
+        wake?.();
+      });
+      inFlight.add(p);
+    }
+    return jobs.length;
+  }
+
+  return {
+    workerId,
+    /** Runs due jobs until none is left (for tests and scripts); returns how many ran. */
+    async drain(): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const started = await tick();
+        total += started;
+        if (started === 0 && inFlight.size === 0) return total;
+        if (inFlight.size > 0) await Promise.race(inFlight);
+      }
+    },
+    start() {
+      if (loop) return;
+      stopping = false;
+      loop = (async () => {
+        while (!stopping) {
+          let started = 0;
+          try {
+            started = await tick();
+          } catch (error) {
+            log("worker: claiming jobs failed", error);
+          }
+          if (stopping) break;
+          if (started === 0 || inFlight.size >= concurrency) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              setTimeout(resolve, pollMs);
+            });
+          }
+        }
+      })();
+    },
+    /** Stops claiming and lets jobs in flight finish (their lease covers a hard kill). */
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+      loop = undefined;
+      await Promise.allSettled([...inFlight]);
+    },
+    get busy() {
+      return inFlight.size;
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

@@ -1,0 +1,165 @@
+import { config } from "../../config";
+import { db } from "../../db";
+import { isLocale, type Locale } from "../../i18n/translate";
+import { ticketTag } from "../../tickets/ticket-number";
+import type { MailJobPayload } from "./enqueue-mail";
+import { mailTexts } from "./mail-texts";
+import { fill, textToHtml, withSignature } from "./render";
+import type { OutgoingMail } from "./transport";
+
+export interface ComposedMail {
+  mail: OutgoingMail;
+  ticket: Awaited<ReturnType<typeof loadTicket>>;
+}
+
+const AUTOMATIC_HEADERS = { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" };
+
+function loadTicket(ticketId: number | undefined) {
+  if (!ticketId) return Promise.resolve(null);
+  return db.ticket.findUnique({
+    where: { id: ticketId },
+    include: {
+      customer: true,
+      queue: { include: { addresses: { orderBy: [{ isPrimary: "desc" }, { id: "asc" }] } } },
+      articles: {
+        where: { messageId: { not: null } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, direction: true, messageId: true, references: true },
+      },
+    },
+  });
+}
+
+type LoadedTicket = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
+
+/** In-Reply-To / References continuing the thread: answer the customer's latest mail. */
+function threadHeaders(ticket: LoadedTicket, ownMessageId: string, replyToArticleId?: number) {
+  const others = ticket.articles.filter((a) => a.messageId !== ownMessageId);
+  const parent =
+    others.find((a) => a.id === replyToArticleId) ??
+    [...others].reverse().find((a) => a.direction === "in") ??
+    others.at(-1);
+  if (!parent?.messageId) return {};
+  const references = [
+    ...(parent.references ?? "").split(/\s+/).filter(Boolean),
+    parent.messageId,
+  ].slice(-20);
+  return { "In-Reply-To": parent.messageId, References: references.join(" ") };
+}
+
+function withTag(subject: string, number: string): string {
+  return subject.includes(ticketTag(number)) ? subject : `${ticketTag(number)} ${subject}`;
+}
+
+function pickLocale(payload: MailJobPayload, ticket: LoadedTicket | null): Locale {
+  if (payload.locale) return payload.locale;
+  return isLocale(ticket?.customer.locale) ? ticket.customer.locale : "en";
+}
+
+/** Renders one queued mail: recipient, subject with ticket tag, text + HTML, thread and loop headers. */
+export async function composeMail(
+  payload: MailJobPayload,
+  messageId: string,
+): Promise<ComposedMail> {
+  const ticket = await loadTicket(payload.ticketId);
+  const locale = pickLocale(payload, ticket);
+  const t = mailTexts(locale);
+  const data = payload.data ?? {};
+  const vars = {
+    ...data,
+    number: ticket?.number,
+    title: ticket?.title,
+    queue: ticket?.queue.name,
+    name: ticket?.customer.name || ticket?.customer.email,
+    statusUrl: `${config.appUrl}/status`,
+  };
+  const headers: Record<string, string> = { "Message-ID": messageId };
+  let subject: string;
+  let text: string;
+
+  switch (payload.kind) {
+    case "auto-response": {
+      if (!ticket) throw new Error("auto-response without ticket");
+      const custom = await db.autoResponse.findFirst({
+        where: {
+          queueId: ticket.queueId,
+          event: "new_ticket",
+          active: true,
+          locale: { in: [locale, "en"] },
+        },
+        orderBy: { locale: locale === "en" ? "asc" : "desc" },
+      });
+      const template = (s: string) =>
+        s.replace(
+          /\{\{\s*(ticket\.number|ticket\.title|customer\.name|customer\.email)\s*\}\}/g,
+          (_, key: string) =>
+            key === "ticket.number"
+              ? ticket.number
+              : key === "ticket.title"
+                ? ticket.title
+                : key === "customer.name"
+                  ? ticket.customer.name
+                  : ticket.customer.email,
+        );
+      subject = custom ? template(custom.subject) : fill(t.autoResponseSubject, vars);
+      text = custom
+        ? template(custom.body)
+        : `${fill(t.greeting, vars)}\n\n${fill(t.autoResponseBody, vars)}\n\n${t.closing}`;
+      Object.assign(headers, AUTOMATIC_HEADERS);
+      break;
+    }
+    case "agent-reply": {
+      if (!ticket || !payload.articleId) throw new Error("agent-reply without ticket/article");
+      const article = await db.article.findUniqueOrThrow({ where: { id: payload.articleId } });
+      subject = article.subject || `Re: ${ticket.title}`;
+      text = article.text;
+      break;
+    }
+    case "access-link":
+      subject = fill(t.accessLinkSubject, vars);
+      text = `${fill(t.greeting, vars)}\n\n${fill(t.accessLinkBody, vars)}\n\n${t.closing}`;
+      Object.assign(headers, AUTOMATIC_HEADERS);
+      break;
+    case "magic-link":
+      subject = t.magicLinkSubject;
+      text = `${fill(t.magicLinkBody, vars)}\n\n${t.closing}`;
+      Object.assign(headers, AUTOMATIC_HEADERS);
+      break;
+    case "notification": {
+      subject = fill(t.notificationSubject[data.event] ?? "{title}", vars);
+      const link = ticket ? `${config.appUrl}/agent/tickets/${ticket.number}` : config.appUrl;
+      text = `${data.message ?? subject}\n\n${fill(t.notificationFooter, { link })}`;
+      Object.assign(headers, AUTOMATIC_HEADERS);
+      break;
+    }
+  }
+
+  const toCustomer = payload.kind !== "notification";
+  if (ticket) {
+    subject = withTag(subject, ticket.number);
+    if (toCustomer) {
+      Object.assign(
+        headers,
+        threadHeaders(
+          ticket,
+          messageId,
+          payload.kind === "auto-response" ? payload.articleId : undefined,
+        ),
+      );
+      text = withSignature(text, ticket.queue.signature);
+    }
+  }
+  const queueAddress = ticket?.queue.addresses[0];
+  return {
+    ticket,
+    mail: {
+      from: config.mailFrom,
+      to: payload.to,
+      replyTo: toCustomer && queueAddress ? queueAddress.address : undefined,
+      subject,
+      text,
+      html: textToHtml(text),
+      headers,
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Turns plain mail text into the text and HTML parts of a mail.
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** HTML for plain text: escaped, links clickable, paragraphs kept. */
+export function textToHtml(text: string): string {
+  const body = escapeHtml(text)
+    .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+    .split(/\n{2,}/)
+    .map((p) => `<p>${p.replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+  return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:15px;line-height:1.5;color:#18181b">${body}</body></html>`;
+}
+
+/** Fills {name} placeholders; unknown ones stay visible rather than vanish. */
+export function fill(template: string, vars: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    vars[key] !== undefined ? String(vars[key]) : whole,
+  );
+}
+
+export function withSignature(text: string, signature: string | null | undefined): string {
+  return signature?.trim() ? `${text}\n\n-- \n${signature.trim()}` : text;
+}

@@ -1,0 +1,108 @@
+import { SYSTEM } from "../../actor";
+import { db, transaction, type Tx } from "../../db";
+import type { Job } from "../../generated/sqlite/client";
+import type { JobContext } from "../../jobs/worker";
+import { recordHistory } from "../../tickets/record-history";
+import { writeArticle } from "../../tickets/write-article";
+import { createMessageId } from "../message-id";
+import { composeMail, type ComposedMail } from "./compose-mail";
+import type { MailJobPayload } from "./enqueue-mail";
+import { deliverMail, usesOutbox } from "./transport";
+
+type StoredPayload = MailJobPayload & { messageId?: string; sentAs?: string };
+
+/**
+ * The Message-ID of this mail, fixed before the first attempt so every retry
+ * sends (and records) the same one. Agent replies reuse their article's.
+ */
+async function stableMessageId(job: Job, payload: StoredPayload): Promise<string> {
+  if (payload.messageId) return payload.messageId;
+  const article =
+    payload.kind === "agent-reply" && payload.articleId
+      ? await db.article.findUnique({
+          where: { id: payload.articleId },
+          select: { messageId: true },
+        })
+      : null;
+  const messageId = article?.messageId ?? createMessageId();
+  await db.job.update({ where: { id: job.id }, data: { payload: { ...payload, messageId } } });
+  return messageId;
+}
+
+/** What a sent mail leaves behind: an article for ticket mail, a history line, never a secret. */
+async function recordSent(
+  tx: Tx,
+  payload: StoredPayload,
+  composed: ComposedMail,
+  messageId: string,
+) {
+  const { ticket, mail } = composed;
+  if (!ticket) return;
+  if (payload.kind === "auto-response") {
+    await writeArticle(tx, ticket.id, {
+      channel: "email",
+      direction: "out",
+      visibleToCustomer: true,
+      isAutomatic: true,
+      fromAddress: mail.from,
+      toAddress: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      messageId,
+      inReplyTo: mail.headers["In-Reply-To"] ?? null,
+      references: mail.headers.References ?? null,
+    });
+  } else if (payload.kind === "agent-reply" && payload.articleId) {
+    await tx.article.update({
+      where: { id: payload.articleId },
+      data: {
+        fromAddress: mail.from,
+        toAddress: mail.to,
+        subject: mail.subject,
+        inReplyTo: mail.headers["In-Reply-To"] ?? null,
+        references: mail.headers.References ?? null,
+      },
+    });
+  }
+  if (payload.kind !== "notification") {
+    await recordHistory(tx, {
+      ticketId: ticket.id,
+      type: "mail_sent",
+      actor: SYSTEM,
+      newValue: `${payload.kind} to ${mail.to}`,
+    });
+  }
+}
+
+/** Job handler for "mail.send": compose, deliver once (idempotency key), record. */
+export async function sendMailJob(job: Job, ctx: JobContext) {
+  const payload = job.payload as unknown as StoredPayload;
+  const messageId = await stableMessageId(job, payload);
+  const composed = await composeMail(payload, messageId);
+  // Secrets (access and magic links) leave the database once sent.
+  const finalPayload = payload.secret
+    ? { ...payload, data: {}, sentAs: "secret scrubbed" }
+    : undefined;
+  const idempotencyKey = `helpdesk-mail-${job.id}-${messageId}`;
+  // Another worker took the job over (our lease expired): leave the recording to it.
+  const completeOrRollBack = async (tx: Tx) => {
+    if (!(await ctx.complete(tx, finalPayload)))
+      throw new Error(`job ${job.id}: lease lost, not recorded`);
+  };
+
+  if (usesOutbox()) {
+    await transaction(async (tx) => {
+      await deliverMail(composed.mail, { idempotencyKey, jobId: job.id, tx });
+      await recordSent(tx, payload, composed, messageId);
+      await completeOrRollBack(tx);
+    });
+    return;
+  }
+  // Network first, outside any transaction; a crash before recording retries
+  // with the same key, and Resend answers without sending again.
+  await deliverMail(composed.mail, { idempotencyKey, jobId: job.id });
+  await transaction(async (tx) => {
+    await recordSent(tx, payload, composed, messageId);
+    await completeOrRollBack(tx);
+  });
+}

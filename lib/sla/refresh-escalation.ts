@@ -1,0 +1,76 @@
+import type { Tx } from "../db";
+import { cancelJob, enqueue } from "../jobs/enqueue";
+import { isClosed, isPending } from "../tickets/states";
+import { addBusinessMinutes, parseCalendar } from "./business-time";
+
+const earliest = (dates: (Date | null)[]) =>
+  dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
+
+/**
+ * Recomputes a ticket's SLA due times from its queue (first response, update,
+ * solution; business hours when the queue has a calendar) and keeps one
+ * escalation-check job at the earliest. A new, later due time re-arms the
+ * one-time escalation notification.
+ */
+export async function refreshEscalation(tx: Tx, ticketId: number) {
+  const ticket = await tx.ticket.findUniqueOrThrow({
+    where: { id: ticketId },
+    include: { queue: true },
+  });
+  const { queue } = ticket;
+  const hasSla =
+    queue.slaFirstResponseMinutes || queue.slaUpdateMinutes || queue.slaSolutionMinutes;
+  if (!hasSla && !ticket.escalationDueAt) return;
+
+  const calendar = parseCalendar(queue.calendar);
+  const due = (start: Date | null, minutes: number | null) =>
+    start && minutes ? addBusinessMinutes(start, minutes, calendar) : null;
+  let firstResponseDueAt: Date | null = null;
+  let updateDueAt: Date | null = null;
+  let solutionDueAt: Date | null = null;
+  if (!isClosed(ticket.state)) {
+    firstResponseDueAt = ticket.firstResponseAt
+      ? null
+      : due(ticket.createdAt, queue.slaFirstResponseMinutes);
+    if (ticket.firstResponseAt && !isPending(ticket.state)) {
+      const lastAnswer = await tx.article.findFirst({
+        where: { ticketId, direction: "out", visibleToCustomer: true },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      });
+      const waiting =
+        ticket.lastCustomerContactAt &&
+        (!lastAnswer || ticket.lastCustomerContactAt > lastAnswer.createdAt);
+      updateDueAt = waiting ? due(ticket.lastCustomerContactAt, queue.slaUpdateMinutes) : null;
+    }
+    solutionDueAt = due(ticket.createdAt, queue.slaSolutionMinutes);
+  }
+  const escalationDueAt = earliest([firstResponseDueAt, updateDueAt, solutionDueAt]);
+  const moved = escalationDueAt?.getTime() !== ticket.escalationDueAt?.getTime();
+  await tx.ticket.update({
+    where: { id: ticketId },
+    data: {
+      firstResponseDueAt,
+      updateDueAt,
+      solutionDueAt,
+      escalationDueAt,
+      ...(moved &&
+      escalationDueAt &&
+      (!ticket.escalationDueAt || escalationDueAt > ticket.escalationDueAt)
+        ? { escalationNotifiedAt: null }
+        : {}),
+    },
+  });
+  const dedupeKey = `ticket:${ticketId}:escalation`;
+  if (!moved) return;
+  if (escalationDueAt) {
+    await enqueue(tx, {
+      type: "ticket.escalation",
+      payload: { ticketId },
+      runAt: escalationDueAt,
+      dedupeKey,
+    });
+  } else {
+    await cancelJob(tx, dedupeKey);
+  }
+}

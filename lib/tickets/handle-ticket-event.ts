@@ -1,0 +1,60 @@
+import { db, transaction } from "../db";
+import type { Job } from "../generated/sqlite/client";
+import type { JobContext } from "../jobs/worker";
+import { notifyAgents } from "../notifications/notify-agents";
+
+interface TicketEventPayload {
+  event: "created" | "article" | "follow_up" | "assigned" | "linked";
+  ticketId: number;
+  articleId?: number;
+  ownerId?: number;
+  isForeignSender?: boolean;
+}
+
+/** Job handler for "ticket.event": turns domain events into agent notifications. */
+export async function handleTicketEvent(job: Job, ctx: JobContext) {
+  const payload = job.payload as unknown as TicketEventPayload;
+  const ticket = await db.ticket.findUnique({ where: { id: payload.ticketId } });
+  if (!ticket) return; // deleted meanwhile
+  const summary = `${ticket.number} — ${ticket.title}`;
+  await transaction(async (tx) => {
+    switch (payload.event) {
+      case "created": {
+        const members = await tx.groupMember.findMany({
+          where: { group: { queues: { some: { id: ticket.queueId } } } },
+          select: { agentId: true },
+        });
+        await notifyAgents(tx, {
+          event: "new_ticket",
+          ticket,
+          agentIds: members.map((m) => m.agentId),
+          message: summary,
+          now: ctx.now,
+        });
+        break;
+      }
+      case "follow_up":
+        await notifyAgents(tx, {
+          event: "follow_up",
+          ticket,
+          message: payload.isForeignSender ? `${summary} (sender is not the customer)` : summary,
+          now: ctx.now,
+        });
+        break;
+      case "assigned":
+        if (payload.ownerId) {
+          await notifyAgents(tx, {
+            event: "assigned",
+            ticket,
+            agentIds: [payload.ownerId],
+            message: summary,
+            now: ctx.now,
+          });
+        }
+        break;
+      default:
+        break; // agent articles and links notify nobody
+    }
+    await ctx.complete(tx);
+  });
+}
