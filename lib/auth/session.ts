@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { findAgentById } from "../agents/authenticate-agent";
 
@@ -15,5 +15,12 @@ export async function getCurrentAgent() {
 export async function requireAgent() {
   const agent = await getCurrentAgent();
   if (!agent) redirect("/login");
+  return agent;
+}
+
+/** For admin pages and actions: an admin, else "not found" (the page's existence is not confirmed). */
+export async function requireAdmin() {
+  const agent = await requireAgent();
+  if (agent.role !== "admin") notFound();
   return agent;
 }

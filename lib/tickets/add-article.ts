@@ -1,7 +1,9 @@
 import type { Actor } from "../actor";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
+import { isLocale } from "../i18n/translate";
 import { enqueue } from "../jobs/enqueue";
+import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { recordHistory } from "./record-history";
 import { writeArticle, type NewArticle } from "./write-article";
@@ -46,6 +48,17 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     newValue: `${article.channel}/${article.direction}`,
   });
   await refreshEscalation(tx, ticket.id);
+  if (article.channel === "email" && article.direction === "out") {
+    // An agent's mail reply: sent by the worker with the article's Message-ID.
+    const customer = await tx.customer.findUniqueOrThrow({ where: { id: ticket.customerId } });
+    await enqueueMail(tx, {
+      kind: "agent-reply",
+      to: article.toAddress || customer.email,
+      ticketId: ticket.id,
+      articleId: created.id,
+      locale: isLocale(customer.locale) ? customer.locale : undefined,
+    });
+  }
   await enqueue(tx, {
     type: "ticket.event",
     payload: { event: "article", ticketId: ticket.id, articleId: created.id, ...input.event },
@@ -53,7 +66,10 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
   return { ticket, article: created };
 }
 
-/** Adds an article to a ticket with its history entry and event, in one transaction. */
+/**
+ * Adds an article to a ticket with its history entry, event and — for an
+ * outgoing e-mail — the mail job that sends it, in one transaction.
+ */
 export async function addArticle(input: AddArticleInput) {
   return transaction((tx) => addArticleInTx(tx, input));
 }

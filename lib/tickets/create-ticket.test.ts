@@ -162,6 +162,14 @@ describe("updateTicket and addArticle", () => {
     });
     const answered = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(answered.firstResponseAt).not.toBeNull();
+    const reply = await db.job.findMany({ where: { type: "mail.send" } });
+    expect(reply.map((j) => j.payload)).toContainEqual(
+      expect.objectContaining({
+        kind: "agent-reply",
+        to: "carol@example.org",
+        ticketId: ticket.id,
+      }),
+    );
   });
 
   it("refuses writes outside the caller's queues", async () => {

@@ -4,10 +4,12 @@ import { LanguageSwitcher } from "@/components/language-switcher/language-switch
 import { requireAgent } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/server";
 import { format } from "@/lib/i18n/translate";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 
 export default async function AgentLayout({ children }: { children: React.ReactNode }) {
   const agent = await requireAgent();
   const { t } = await getMessages();
+  const unread = await countUnreadNotifications(agent.id);
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
@@ -15,13 +17,38 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           <Link href="/agent" className="font-semibold">
             {t.app.name}
           </Link>
-          <nav aria-label="Main" className="flex gap-3 text-sm">
+          <nav aria-label="Main" className="flex flex-wrap gap-3 text-sm">
             <Link href="/agent" className="hover:underline">
               {t.nav.dashboard}
+            </Link>
+            <Link href="/agent/notifications" className="hover:underline">
+              {t.nav.notifications}
+              {unread > 0 && (
+                <span
+                  className="ml-1 rounded-full bg-blue-700 px-1.5 text-xs text-white"
+                  data-testid="unread-count"
+                >
+                  <span aria-hidden>{unread}</span>
+                  <span className="sr-only">{format(t.nav.unread, { count: unread })}</span>
+                </span>
+              )}
+            </Link>
+            <Link href="/agent/settings/notifications" className="hover:underline">
+              {t.nav.settings}
             </Link>
             <Link href="/agent/tokens" className="hover:underline">
               {t.nav.tokens}
             </Link>
+            {agent.role === "admin" && (
+              <>
+                <Link href="/agent/admin/jobs" className="hover:underline">
+                  {t.nav.jobs}
+                </Link>
+                <Link href="/agent/admin/outbox" className="hover:underline">
+                  {t.nav.outbox}
+                </Link>
+              </>
+            )}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-zinc-600 dark:text-zinc-400">

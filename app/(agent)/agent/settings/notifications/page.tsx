@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { requireAgent } from "@/lib/auth/session";
+import { getMessages } from "@/lib/i18n/server";
+import { notificationSettings } from "@/lib/notifications/preferences";
+import { getNotificationSettingsRaw } from "@/lib/notifications/save-preferences";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Notification settings" };
+
+export default async function NotificationSettingsPage() {
+  const agent = await requireAgent();
+  const { t } = await getMessages();
+  const settings = notificationSettings(await getNotificationSettingsRaw(agent.id));
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t.notifications.settingsTitle}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">{t.notifications.settingsIntro}</p>
+      <SettingsForm t={t.notifications} saveLabel={t.common.save} settings={settings} />
+    </div>
+  );
+}
