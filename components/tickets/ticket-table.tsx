@@ -7,6 +7,7 @@ export interface TicketRow {
   title: string;
   state: TicketState;
   updatedAt: Date;
+  escalationDueAt: Date | null;
   queue: { name: string };
 }
 
@@ -14,10 +15,12 @@ export function TicketTable({
   tickets,
   t,
   locale,
+  now,
 }: {
   tickets: TicketRow[];
   t: Messages;
   locale: string;
+  now: Date;
 }) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" });
   return (
@@ -29,7 +32,8 @@ export function TicketTable({
             <th className="py-2 pr-4 font-medium">{t.dashboard.ticketTitle}</th>
             <th className="py-2 pr-4 font-medium">{t.dashboard.state}</th>
             <th className="py-2 pr-4 font-medium">{t.dashboard.queue}</th>
-            <th className="py-2 font-medium">{t.dashboard.updated}</th>
+            <th className="py-2 pr-4 font-medium">{t.dashboard.updated}</th>
+            <th className="py-2 font-medium">{t.dashboard.escalation}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +43,21 @@ export function TicketTable({
               <td className="py-2 pr-4">{ticket.title}</td>
               <td className="py-2 pr-4">{t.states[ticket.state]}</td>
               <td className="py-2 pr-4">{ticket.queue.name}</td>
-              <td className="py-2">{date.format(ticket.updatedAt)}</td>
+              <td className="py-2 pr-4">{date.format(ticket.updatedAt)}</td>
+              <td className="py-2">
+                {ticket.escalationDueAt && (
+                  <span
+                    className={
+                      ticket.escalationDueAt < now
+                        ? "font-semibold text-red-700 dark:text-red-400"
+                        : ""
+                    }
+                  >
+                    {date.format(ticket.escalationDueAt)}
+                    {ticket.escalationDueAt < now && ` (${t.dashboard.escalated})`}
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -21,6 +21,7 @@ export const ticketSummarySelect = {
   state: true,
   priority: true,
   pendingUntil: true,
+  escalationDueAt: true,
   createdAt: true,
   updatedAt: true,
   queue: { select: { name: true } },

@@ -40,7 +40,7 @@ export default async function DashboardPage() {
         {summary.recent.length === 0 ? (
           <p className="text-zinc-600 dark:text-zinc-400">{t.dashboard.empty}</p>
         ) : (
-          <TicketTable tickets={summary.recent} t={t} locale={locale} />
+          <TicketTable tickets={summary.recent} t={t} locale={locale} now={new Date()} />
         )}
       </section>
     </div>

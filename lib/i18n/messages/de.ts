@@ -83,6 +83,8 @@ const de: Messages = {
     state: "Status",
     queue: "Queue",
     updated: "Geändert",
+    escalation: "Eskalation",
+    escalated: "eskaliert",
   },
   states: {
     new: "neu",

@@ -81,6 +81,8 @@ const en = {
     state: "State",
     queue: "Queue",
     updated: "Updated",
+    escalation: "Escalation",
+    escalated: "escalated",
   },
   states: {
     new: "new",
