@@ -7,6 +7,7 @@ import { SYSTEM } from "../actor";
 import { db, transaction } from "../db";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { seedDatabase } from "../setup/seed";
+import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
 import { startResendStub, type ResendStub } from "@/tests/kit/resend-stub";
 import { enqueue } from "./enqueue";
@@ -187,6 +188,44 @@ describe("sending mail through Resend", () => {
     expect(
       stub.emails().filter((e) => JSON.stringify(e).includes("killed@example.org")),
     ).toHaveLength(1);
+  });
+});
+
+describe("agent replies", () => {
+  it("go out with the article's Message-ID, threaded to the customer's mail, without auto headers", async () => {
+    const ticket = await newRequest("reply@example.org", "Printer jams");
+    const agent = await db.agent.findFirstOrThrow();
+    const { article } = await addArticle({
+      ticketId: ticket.id,
+      actor: { kind: "agent", agentId: agent.id },
+      article: {
+        channel: "email",
+        direction: "out",
+        visibleToCustomer: true,
+        subject: "Re: Printer jams",
+        text: "Please open tray 2.",
+        authorAgentId: agent.id,
+        messageId: "<reply-1@helpdesk.test>",
+      },
+    });
+    await createWorker({ handlers: jobHandlers, log: () => {} }).drain();
+
+    const reply = stub.emails().find((e) => JSON.stringify(e).includes("Please open tray 2.")) as {
+      subject: string;
+      headers: Record<string, string>;
+      to: string[] | string;
+    };
+    expect(reply.subject).toBe(`[Ticket#${ticket.number}] Re: Printer jams`);
+    expect(reply.headers["Message-ID"]).toBe("<reply-1@helpdesk.test>");
+    expect(reply.headers["In-Reply-To"]).toBe("<in-reply@example.org>");
+    expect(reply.headers.References).toBe("<in-reply@example.org>");
+    expect(reply.headers["Auto-Submitted"]).toBeUndefined();
+    expect(String(reply.to)).toContain("reply@example.org");
+    const stored = await db.article.findUniqueOrThrow({ where: { id: article.id } });
+    expect(stored.inReplyTo).toBe("<in-reply@example.org>");
+    expect(await db.historyEntry.count({ where: { ticketId: ticket.id, type: "mail_sent" } })).toBe(
+      2,
+    ); // auto-response + reply
   });
 });
 
