@@ -155,7 +155,13 @@ export async function apiAddArticle(
       subject: input.subject ?? `Re: ${ticket.title}`,
       text: input.body,
       authorAgentId: caller.agent.id,
-      fromAddress: input.channel === "email" ? "" : caller.agent.email,
+      // A phone note records the customer's call; mail gets its sender when sent.
+      fromAddress:
+        input.channel === "phone"
+          ? ticket.customer.email
+          : input.channel === "note"
+            ? caller.agent.email
+            : "",
       toAddress: input.channel === "email" ? ticket.customer.email : "",
       messageId: input.channel === "email" ? createMessageId() : null,
     },

@@ -1,7 +1,6 @@
 import type { Actor } from "../actor";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
-import { enqueue } from "../jobs/enqueue";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { addArticleInTx } from "./add-article";
 import { syncPendingTimer } from "./pending-timer";
@@ -137,18 +136,12 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     article: input.article,
   });
   await transaction((tx) =>
-    Promise.all([
-      recordHistory(tx, {
-        ticketId: old.id,
-        type: "follow_up_ticket",
-        actor: input.actor,
-        newValue: created.number,
-      }),
-      enqueue(tx, {
-        type: "ticket.event",
-        payload: { event: "linked", ticketId: old.id, newTicketId: created.id },
-      }),
-    ]),
+    recordHistory(tx, {
+      ticketId: old.id,
+      type: "follow_up_ticket",
+      actor: input.actor,
+      newValue: created.number,
+    }),
   );
   return {
     ticketId: created.id,
