@@ -1,0 +1,70 @@
+import { config } from "../../config";
+import { db } from "../../db";
+import { findTicketTags } from "../../tickets/ticket-number";
+import type { InboundMail } from "./inbound-mail";
+import { parseHeaderBlock, parseMessageIds } from "./parse-headers";
+
+const ORIGINAL_TYPES =
+  /^(message\/(rfc822|global|rfc822-headers|global-headers)|text\/rfc822-headers)$/;
+
+export interface ThreadKeys {
+  /** Message-IDs the mail refers to, most specific first. */
+  ids: string[];
+  subjects: string[];
+}
+
+/**
+ * What a mail refers to: In-Reply-To, then References from the newest. A
+ * delivery report also carries the headers of the mail that bounced (ours):
+ * its Message-ID, references and subject count as well.
+ */
+export function threadKeys(mail: InboundMail, includeEmbedded: boolean): ThreadKeys {
+  const ids = [mail.inReplyTo, ...[...mail.references].reverse()].filter(
+    (id): id is string => !!id,
+  );
+  const subjects = [mail.subject];
+  if (includeEmbedded) {
+    for (const part of mail.attachments.filter((a) => ORIGINAL_TYPES.test(a.contentType))) {
+      const headers = parseHeaderBlock(part.content.subarray(0, 64 * 1024).toString("utf8"));
+      const get = (name: string) => headers.find(([key]) => key === name)?.[1] ?? null;
+      ids.push(
+        ...parseMessageIds(get("message-id")),
+        ...parseMessageIds(get("in-reply-to")),
+        ...parseMessageIds(get("references")).reverse(),
+      );
+      if (get("subject")) subjects.push(get("subject")!);
+    }
+  }
+  return { ids: [...new Set(ids)].slice(0, 100), subjects };
+}
+
+export interface FoundTicket {
+  ticketId: number;
+  number: string;
+  via: "message-id" | "tag";
+}
+
+/**
+ * DESIGN "Threading": a Message-ID of one of the ticket's articles in
+ * In-Reply-To/References (our outgoing ones first), then a `[Ticket#…]` tag
+ * with our SystemID and a valid check digit; null means a new ticket.
+ */
+export async function findTicketForMessage(keys: ThreadKeys): Promise<FoundTicket | null> {
+  if (keys.ids.length > 0) {
+    const articles = await db.article.findMany({
+      where: { messageId: { in: keys.ids } },
+      select: { messageId: true, direction: true, ticket: { select: { id: true, number: true } } },
+    });
+    const rank = (a: (typeof articles)[number]) =>
+      (a.direction === "out" ? 0 : 1000) + keys.ids.indexOf(a.messageId ?? "");
+    const best = articles.sort((a, b) => rank(a) - rank(b))[0];
+    if (best) return { ticketId: best.ticket.id, number: best.ticket.number, via: "message-id" };
+  }
+  for (const subject of keys.subjects) {
+    for (const number of findTicketTags(subject, config.systemId)) {
+      const ticket = await db.ticket.findUnique({ where: { number }, select: { id: true } });
+      if (ticket) return { ticketId: ticket.id, number, via: "tag" };
+    }
+  }
+  return null;
+}

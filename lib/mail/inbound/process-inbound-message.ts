@@ -1,0 +1,151 @@
+import { db } from "../../db";
+import type { InboundStatus } from "../../generated/sqlite/enums";
+import { sha256Hex } from "../../tickets/write-article";
+import { deliverInboundMail } from "./deliver-inbound-mail";
+import { findDuplicate, findRedelivery, type Verdict } from "./find-duplicate";
+import { computeContentHash, type InboundMail } from "./inbound-mail";
+import { isTransientError } from "./is-transient-error";
+import { mailFromResend } from "./mail-from-resend";
+import { parseMime } from "./parse-mime";
+import { withInboundLock } from "./with-inbound-lock";
+
+export interface InboundResult {
+  inboundId: number;
+  status: InboundStatus;
+  ticketNumber?: string;
+  error?: string;
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof db.inboundMessage.findUnique>>>;
+
+const describe = (error: unknown) =>
+  (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
+
+async function resultOf(id: number): Promise<InboundResult> {
+  const row = await db.inboundMessage.findUniqueOrThrow({ where: { id } });
+  const ticket = row.ticketId
+    ? await db.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } })
+    : null;
+  return {
+    inboundId: row.id,
+    status: row.status,
+    ...(ticket ? { ticketNumber: ticket.number } : {}),
+    ...(row.status === "failed" && row.error ? { error: row.error } : {}),
+  };
+}
+
+async function loadMail(row: Row): Promise<InboundMail> {
+  if (row.raw) return parseMime(row.raw);
+  const payload = row.payload ? JSON.parse(row.payload) : null;
+  if (row.provider === "resend" && payload?.email)
+    return mailFromResend(payload.email, payload.attachments ?? []);
+  throw new Error("nothing to parse: no raw message and no fetched e-mail");
+}
+
+/** Keeps a delivery that can never be processed as `failed`, with its reason. */
+export async function failInboundMessage(id: number, error: unknown): Promise<InboundResult> {
+  await db.inboundMessage.update({
+    where: { id },
+    data: { status: "failed", error: describe(error), processedAt: new Date() },
+  });
+  return resultOf(id);
+}
+
+/**
+ * Processes a stored delivery (idempotent: a finished one answers its
+ * result again). Unprocessable mail is kept as `failed` with its error for an
+ * admin to re-process; transient trouble (database, network) is rethrown so
+ * the caller answers 5xx and the provider retries.
+ */
+export async function processInboundMessage(id: number): Promise<InboundResult> {
+  const row = await db.inboundMessage.update({
+    where: { id },
+    data: { attempts: { increment: 1 } },
+  });
+  if (row.status !== "received" && row.status !== "failed") return resultOf(id);
+
+  const fail = (error: unknown) => failInboundMessage(id, error);
+
+  const settle = async (verdict: Exclude<Verdict, { kind: "new" }>) => {
+    await db.inboundMessage.update({
+      where: { id },
+      data: {
+        status: verdict.kind,
+        error: verdict.reason,
+        duplicateOfId: verdict.duplicateOfId,
+        ticketId: verdict.ticketId,
+        processedAt: new Date(),
+      },
+    });
+    return resultOf(id);
+  };
+  const redelivery = await findRedelivery({
+    inboundId: id,
+    provider: row.provider,
+    providerId: row.providerId,
+  });
+  if (redelivery.kind !== "new") return settle(redelivery);
+
+  let mail: InboundMail;
+  let contentHash: string;
+  try {
+    mail = await loadMail(row);
+    contentHash = computeContentHash(mail);
+  } catch (error) {
+    return fail(error);
+  }
+  await db.inboundMessage.update({
+    where: { id },
+    data: {
+      messageId: mail.messageId,
+      contentHash,
+      headers: JSON.stringify(mail.headers),
+      error: null,
+    },
+  });
+
+  try {
+    return await withInboundLock(sha256Hex(`${mail.messageId ?? ""}\n${contentHash}`), async () => {
+      const verdict = await findDuplicate({ messageId: mail.messageId, contentHash });
+      if (verdict.kind !== "new") return settle(verdict);
+      const now = new Date();
+      const delivered = await deliverInboundMail({
+        mail,
+        contentHash,
+        queueHint: row.queueHint,
+        now,
+      });
+      await db.inboundMessage.update({
+        where: { id },
+        data: {
+          status: "processed",
+          ticketId: delivered.ticketId,
+          articleId: delivered.articleId,
+          processedAt: now,
+        },
+      });
+      if (row.providerId) {
+        // Earlier attempts of this delivery that never finished are settled by this one.
+        await db.inboundMessage.updateMany({
+          where: {
+            provider: row.provider,
+            providerId: row.providerId,
+            id: { not: id },
+            status: { in: ["received", "failed"] },
+          },
+          data: { status: "duplicate", duplicateOfId: id, processedAt: now },
+        });
+      }
+      return { inboundId: id, status: "processed" as const, ticketNumber: delivered.number };
+    });
+  } catch (error) {
+    if (isTransientError(error)) {
+      await db.inboundMessage
+        .update({ where: { id }, data: { error: describe(error) } })
+        .catch(() => {});
+      throw error;
+    }
+    console.error(`inbound message ${id} failed`, error);
+    return fail(error);
+  }
+}

@@ -1,0 +1,17 @@
+import { processInboundMessage, type InboundResult } from "./process-inbound-message";
+import { storeInboundMessage } from "./store-inbound-message";
+
+/** A raw MIME delivery: stored first, then processed. */
+export async function receiveInboundMail(input: {
+  providerId: string;
+  raw: Uint8Array;
+  queueHint?: string | null;
+}): Promise<InboundResult> {
+  const stored = await storeInboundMessage({
+    provider: "mime",
+    providerId: input.providerId,
+    raw: input.raw,
+    queueHint: input.queueHint,
+  });
+  return processInboundMessage(stored.id);
+}
