@@ -1,5 +1,14 @@
 import type { NextConfig } from "next";
 
+// Server actions carry the portal's attachments: room for all of them at their
+// limit (PORTAL_MAX_ATTACHMENTS × PORTAL_ATTACHMENT_MAX_BYTES) plus the form, 60 MB at least.
+function serverActionBodyLimit(): `${number}mb` {
+  const count = Number(process.env.PORTAL_MAX_ATTACHMENTS || 5);
+  const bytes = Number(process.env.PORTAL_ATTACHMENT_MAX_BYTES || 10 * 1024 * 1024);
+  const needed = Math.ceil((count * bytes) / 1024 / 1024) + 10;
+  return `${Math.max(60, needed)}mb`;
+}
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel work trees/test runs keep separate builds (default .next).
@@ -11,8 +20,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
   ],
   experimental: {
-    // The request form and follow-ups carry attachments (5 × 10 MB by default).
-    serverActions: { bodySizeLimit: "60mb" },
+    serverActions: { bodySizeLimit: serverActionBodyLimit() },
   },
 };
 

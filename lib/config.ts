@@ -17,6 +17,24 @@ function readInt(name: string, fallback: number): number {
   return value;
 }
 
+export const DEFAULT_ATTACHMENT_TYPES = [
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "application/pdf",
+  "text/plain",
+  "text/csv",
+  "application/zip",
+  "application/x-zip-compressed",
+  "message/rfc822",
+  "application/msword",
+  "application/vnd.ms-excel",
+  "application/vnd.ms-powerpoint",
+  "application/vnd.openxmlformats-officedocument.*",
+  "application/vnd.oasis.opendocument.*",
+].join(",");
+
 export const DEFAULT_DATABASE_URL = "file:./data/helpdesk.db";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
@@ -83,6 +101,49 @@ export const config = {
   /** Automatic mails (auto-responses, notifications to customers) per address and day. */
   get autoMailDailyCap() {
     return readInt("AUTO_MAIL_DAILY_CAP", 10);
+  },
+  /** Customer portal: attachments per request or follow-up. */
+  get portalMaxAttachments() {
+    return readInt("PORTAL_MAX_ATTACHMENTS", 5);
+  },
+  /** Customer portal: largest attachment, in bytes (10 MB). */
+  get portalAttachmentMaxBytes() {
+    return readInt("PORTAL_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024);
+  },
+  /** Customer portal: accepted attachment types (MIME types, `type/*` wildcards). */
+  get portalAttachmentTypes() {
+    return read("PORTAL_ATTACHMENT_TYPES", DEFAULT_ATTACHMENT_TYPES)
+      .split(",")
+      .map((type) => type.trim().toLowerCase())
+      .filter(Boolean);
+  },
+  /** Lifetime of an access link mailed by the status lookup, in days. */
+  get portalAccessLinkDays() {
+    return readInt("PORTAL_ACCESS_LINK_DAYS", 7);
+  },
+  /** Lifetime of a "my requests" sign-in link, in minutes (single use). */
+  get portalMagicLinkMinutes() {
+    return readInt("PORTAL_MAGIC_LINK_MINUTES", 15);
+  },
+  /** Lifetime of a customer session, in hours. */
+  get portalSessionHours() {
+    return readInt("PORTAL_SESSION_HOURS", 24);
+  },
+  /** Requests and follow-ups per client IP and hour. */
+  get portalRequestsPerIpHour() {
+    return readInt("PORTAL_REQUESTS_PER_IP_HOUR", 20);
+  },
+  /** Requests and follow-ups per e-mail address and hour. */
+  get portalRequestsPerAddressHour() {
+    return readInt("PORTAL_REQUESTS_PER_ADDRESS_HOUR", 10);
+  },
+  /** Status lookups and sign-in link requests per client IP and hour. */
+  get portalLinksPerIpHour() {
+    return readInt("PORTAL_LINKS_PER_IP_HOUR", 20);
+  },
+  /** Access and sign-in links mailed per address and hour. */
+  get portalLinksPerAddressHour() {
+    return readInt("PORTAL_LINKS_PER_ADDRESS_HOUR", 5);
   },
   get runWorkerInWeb() {
     return read("WORKER_IN_WEB", "true") !== "false";

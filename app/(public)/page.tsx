@@ -1,24 +1,35 @@
 import Link from "next/link";
-import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
+import { PortalPage } from "@/components/portal/portal-header";
 import { getMessages } from "@/lib/i18n/server";
 
 export default async function HomePage() {
   const { t } = await getMessages();
+  const entries = [
+    { href: "/request", label: t.portal.home.newRequest },
+    { href: "/status", label: t.portal.home.status },
+    { href: "/my-requests", label: t.portal.home.myRequests },
+  ];
   return (
-    <div className="mx-auto max-w-2xl px-4 py-10">
-      <header className="mb-8 flex items-center justify-between">
-        <span className="text-lg font-semibold">{t.app.name}</span>
-        <LanguageSwitcher back="/" />
-      </header>
-      <main id="main" className="space-y-4">
-        <h1 className="text-3xl font-bold">{t.home.title}</h1>
-        <p className="text-zinc-600 dark:text-zinc-400">{t.home.intro}</p>
-        <p>
-          <Link href="/login" className="text-blue-700 underline dark:text-blue-400">
-            {t.home.agentLogin}
-          </Link>
-        </p>
-      </main>
-    </div>
+    <PortalPage back="/">
+      <h1 className="text-3xl font-bold">{t.home.title}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">{t.home.intro}</p>
+      <ul className="grid gap-3 sm:grid-cols-3">
+        {entries.map((entry) => (
+          <li key={entry.href}>
+            <Link
+              href={entry.href}
+              className="block h-full rounded-lg border border-zinc-200 p-4 font-medium text-blue-700 hover:border-blue-400 hover:bg-blue-50 dark:border-zinc-800 dark:text-blue-400 dark:hover:bg-blue-950/40"
+            >
+              {entry.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="text-sm">
+        <Link href="/login" className="text-zinc-600 underline dark:text-zinc-400">
+          {t.home.agentLogin}
+        </Link>
+      </p>
+    </PortalPage>
   );
 }

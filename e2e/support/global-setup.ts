@@ -9,7 +9,8 @@ export const STATE_FILE = path.resolve(__dirname, "../artifacts/state.json");
 
 export default async function globalSetup() {
   const stub = await startResendStub();
-  const app = await startApp({ env: { RESEND_BASE_URL: stub.url } });
+  // A key makes the worker send through the stub (not the dev outbox), so specs can read mail.
+  const app = await startApp({ env: { RESEND_API_KEY: "re_test", RESEND_BASE_URL: stub.url } });
   const health = await (await fetch(`${app.url}/api/health`)).json();
   console.log(`e2e app at ${app.url}, health: ${JSON.stringify(health)}`);
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });

@@ -88,6 +88,11 @@ export async function startResendStub(): Promise<ResendStub> {
       accepted.set(key, { id, body: body as Record<string, unknown> });
       return send(200, { id });
     }
+    // Inspection for tests in another process (Playwright specs): the accepted sends.
+    if (req.method === "GET" && path === "/__stub/emails") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return res.end(JSON.stringify(stub.emails()));
+    }
     const received = /^\/emails\/receiving\/([^/]+)$/.exec(path);
     if (req.method === "GET" && received) {
       const email = receiving.get(received[1]);

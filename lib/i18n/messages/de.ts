@@ -66,6 +66,7 @@ const de: Messages = {
     sendingIntro:
       "RESEND_API_KEY ist gesetzt: Post wird über Resend versendet. Früher abgelegte Post steht unten.",
     empty: "Der Postausgang ist leer.",
+    from: "Von",
     to: "An",
     subject: "Betreff",
     sent: "Geschrieben",

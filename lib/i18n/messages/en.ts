@@ -64,6 +64,7 @@ const en = {
     sendingIntro:
       "RESEND_API_KEY is set: mail is sent through Resend. Mail kept earlier is listed below.",
     empty: "The outbox is empty.",
+    from: "From",
     to: "To",
     subject: "Subject",
     sent: "Written",

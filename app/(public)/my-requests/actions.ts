@@ -1,0 +1,46 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { UserFacingError } from "@/lib/errors";
+import { getMessages } from "@/lib/i18n/server";
+import { endCustomerSession } from "@/lib/portal/end-customer-session";
+import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { requestMagicLink } from "@/lib/portal/request-magic-link";
+import { magicLinkSchema } from "@/lib/portal/schemas";
+import { getClientIp, readSessionCookie } from "@/lib/portal/session-cookie";
+import { CUSTOMER_SESSION_COOKIE } from "@/lib/portal/tokens";
+
+export interface SignInFormState {
+  /** The one answer, whether or not the address is known. */
+  sent?: boolean;
+  values?: { email: string };
+  fieldErrors?: FieldErrors;
+  formError?: string;
+}
+
+export async function requestSignInLink(
+  _prev: SignInFormState,
+  formData: FormData,
+): Promise<SignInFormState> {
+  const { locale, t } = await getMessages();
+  const values = { email: String(formData.get("email") ?? "") };
+  const parsed = magicLinkSchema.safeParse(values);
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors) };
+  try {
+    await requestMagicLink({ email: parsed.data.email, ip: await getClientIp(), locale });
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      return { values, formError: describeError(error.message, t.portal.errors) };
+    }
+    console.error("sign-in link failed", { error });
+    return { values, formError: t.portal.errors.generic };
+  }
+  return { sent: true };
+}
+
+export async function signOut() {
+  await endCustomerSession({ token: await readSessionCookie() });
+  (await cookies()).delete(CUSTOMER_SESSION_COOKIE);
+  redirect("/");
+}

@@ -1,0 +1,72 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { UserFacingError } from "@/lib/errors";
+import { getMessages } from "@/lib/i18n/server";
+import { createWebRequest } from "@/lib/portal/create-web-request";
+import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { getAttachmentLimits } from "@/lib/portal/limits";
+import { requestSchema } from "@/lib/portal/schemas";
+import { getClientIp } from "@/lib/portal/session-cookie";
+
+export interface RequestFormState {
+  /** What the user typed, to fill the form again after a rejection. */
+  values?: Record<"name" | "email" | "subject" | "body" | "topic", string>;
+  fieldErrors?: FieldErrors;
+  formError?: string;
+  /** Files that were sent but cannot be refilled by the browser: choose them again. */
+  reselect?: string[];
+}
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+export async function submitRequest(
+  _prev: RequestFormState,
+  formData: FormData,
+): Promise<RequestFormState> {
+  const { locale, t } = await getMessages();
+  const limits = getAttachmentLimits();
+  const values = {
+    name: text(formData, "name"),
+    email: text(formData, "email"),
+    subject: text(formData, "subject"),
+    body: text(formData, "body"),
+    topic: text(formData, "topic"),
+  };
+  const files = formData.getAll("attachments");
+  const rejected = (state: RequestFormState): RequestFormState => ({
+    values,
+    reselect: files.flatMap((f) => (typeof f !== "string" && f.name ? [f.name] : [])),
+    ...state,
+  });
+
+  const parsed = requestSchema(limits).safeParse({ ...values, attachments: files });
+  if (!parsed.success) {
+    return rejected({ fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors, limits) });
+  }
+  let number: string;
+  try {
+    ({ number } = await createWebRequest({
+      input: parsed.data,
+      honeypot: text(formData, "website"),
+      ip: await getClientIp(),
+      locale,
+    }));
+  } catch (error) {
+    if (!(error instanceof UserFacingError)) {
+      console.error("portal request failed", { email: values.email, error });
+      return rejected({ formError: t.portal.errors.generic });
+    }
+    const fieldErrors = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([field, keys]) => [
+        field,
+        keys.map((key) => describeError(key, t.portal.errors)),
+      ]),
+    );
+    return rejected({ formError: describeError(error.message, t.portal.errors), fieldErrors });
+  }
+  redirect(`/request/sent?number=${number}`);
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PortalPage } from "@/components/portal/portal-header";
+import { getMessages } from "@/lib/i18n/server";
+import { getAttachmentLimits } from "@/lib/portal/limits";
+import { listTopics } from "@/lib/portal/list-topics";
+import { RequestForm } from "./request-form";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.portal.request.title };
+}
+
+export default async function RequestPage() {
+  const { t } = await getMessages();
+  return (
+    <PortalPage back="/request">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t.portal.request.title}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">{t.portal.request.intro}</p>
+      <RequestForm t={t.portal} topics={await listTopics()} limits={getAttachmentLimits()} />
+    </PortalPage>
+  );
+}

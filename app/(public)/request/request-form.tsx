@@ -1,0 +1,159 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useActionState, useMemo, useTransition } from "react";
+import { useForm, useWatch, type FieldErrors as FormErrors } from "react-hook-form";
+import { FormAlert } from "@/components/portal/form-alert";
+import { FormField } from "@/components/portal/form-field";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { format } from "@/lib/i18n/translate";
+import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
+import { formatBytes } from "@/lib/portal/field-errors";
+import { requestSchema, type AttachmentLimits } from "@/lib/portal/schemas";
+import { submitRequest, type RequestFormState } from "./actions";
+
+type Topic = { id: number; name: string };
+
+/**
+ * Validates in the browser with the shared schema, then posts the whole form
+ * (files included) to the server action, which validates again. Without
+ * JavaScript the form posts natively and the page comes back with the state.
+ */
+export function RequestForm({
+  t,
+  topics,
+  limits,
+}: {
+  t: Messages["portal"];
+  topics: Topic[];
+  limits: AttachmentLimits;
+}) {
+  const [state, action, pending] = useActionState<RequestFormState, FormData>(submitRequest, {});
+  const [, startTransition] = useTransition();
+  const schema = useMemo(() => requestSchema(limits), [limits]);
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { topic: "", ...state.values },
+    mode: "onTouched",
+  });
+  const chosen = useWatch({ control: form.control, name: "attachments" }) as FileList | undefined;
+  const errors = clientFieldErrors(
+    form.formState.errors as FormErrors,
+    state.fieldErrors,
+    t.errors,
+    limits,
+    chosen,
+  );
+  const hasErrors = Object.keys(errors).length > 0 || !!state.formError;
+  const reselect = state.reselect?.length && !chosen?.length ? state.reselect : [];
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    // Read the form (files included) now; the shared schema then decides whether it goes out.
+    const data = withoutEmptyFiles(new FormData(event.currentTarget));
+    return form.handleSubmit(() => startTransition(() => action(data)))(event);
+  };
+
+  return (
+    <form
+      action={action}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-describedby={hasErrors ? "request-errors" : undefined}
+    >
+      {hasErrors && (
+        <div id="request-errors">
+          <FormAlert>{state.formError ?? t.errors.title}</FormAlert>
+        </div>
+      )}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <FormField id="name" label={t.request.name} error={errors.name}>
+          <input
+            id="name"
+            autoComplete="name"
+            required
+            className={inputClass}
+            defaultValue={state.values?.name}
+            {...form.register("name")}
+          />
+        </FormField>
+        <FormField id="email" label={t.request.email} error={errors.email}>
+          <input
+            id="email"
+            type="email"
+            autoComplete="email"
+            required
+            className={inputClass}
+            defaultValue={state.values?.email}
+            {...form.register("email")}
+          />
+        </FormField>
+      </div>
+      <FormField id="topic" label={t.request.topic} error={errors.topic}>
+        <select
+          id="topic"
+          required
+          className={inputClass}
+          defaultValue={state.values?.topic}
+          {...form.register("topic")}
+        >
+          <option value="">{t.request.topicPlaceholder}</option>
+          {topics.map((topic) => (
+            <option key={topic.id} value={String(topic.id)}>
+              {topic.name}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField id="subject" label={t.request.subject} error={errors.subject}>
+        <input
+          id="subject"
+          required
+          className={inputClass}
+          defaultValue={state.values?.subject}
+          {...form.register("subject")}
+        />
+      </FormField>
+      <FormField id="body" label={t.request.body} error={errors.body}>
+        <textarea
+          id="body"
+          rows={8}
+          required
+          className={inputClass}
+          defaultValue={state.values?.body}
+          {...form.register("body")}
+        />
+      </FormField>
+      <FormField
+        id="attachments"
+        label={t.request.attachments}
+        hint={format(t.request.attachmentsHint, {
+          max: limits.maxCount,
+          maxSize: formatBytes(limits.maxBytes),
+        })}
+        error={[
+          ...(errors.attachments ?? []),
+          ...(reselect.length ? [format(t.request.reselect, { files: reselect.join(", ") })] : []),
+        ]}
+      >
+        <input
+          id="attachments"
+          type="file"
+          multiple
+          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
+          {...form.register("attachments")}
+        />
+      </FormField>
+      {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor="website">{t.request.honeypot}</label>
+        <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+      </div>
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? t.request.submitting : t.request.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+"use server";
+
+import { UserFacingError } from "@/lib/errors";
+import { getMessages } from "@/lib/i18n/server";
+import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { requestAccessLink } from "@/lib/portal/request-access-link";
+import { statusLookupSchema } from "@/lib/portal/schemas";
+import { getClientIp } from "@/lib/portal/session-cookie";
+
+export interface LinkFormState {
+  /** The one answer, whether or not anything matched. */
+  sent?: boolean;
+  values?: Record<string, string>;
+  fieldErrors?: FieldErrors;
+  formError?: string;
+}
+
+export async function lookUpStatus(
+  _prev: LinkFormState,
+  formData: FormData,
+): Promise<LinkFormState> {
+  const { locale, t } = await getMessages();
+  const values = {
+    number: String(formData.get("number") ?? ""),
+    email: String(formData.get("email") ?? ""),
+  };
+  const parsed = statusLookupSchema.safeParse(values);
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors) };
+  try {
+    await requestAccessLink({ ...parsed.data, ip: await getClientIp(), locale });
+  } catch (error) {
+    if (error instanceof UserFacingError) {
+      return { values, formError: describeError(error.message, t.portal.errors) };
+    }
+    console.error("status lookup failed", { error });
+    return { values, formError: t.portal.errors.generic };
+  }
+  return { sent: true };
+}

@@ -1,0 +1,113 @@
+// Against the built app: the exchange route's cookie and redirect, and
+// attachment downloads (bytes, headers, who may fetch them).
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentActor } from "@/lib/actor";
+import { db } from "@/lib/db";
+import { requestAccessLink } from "@/lib/portal/request-access-link";
+import { freshIp, lastMailLink, submitRequest, tokenOf } from "@/lib/portal/test-helpers";
+import { addArticle } from "@/lib/tickets/add-article";
+import { startApp, type RunningApp } from "@/tests/kit/app-server";
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp({ shareDatabase: true, env: { WORKER_IN_WEB: "false" } });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function openAccessLink(number: string, email: string) {
+  await requestAccessLink({ number, email, ip: freshIp(), locale: "en" });
+  const token = tokenOf((await lastMailLink("access-link", email))!);
+  const res = await fetch(`${app.url}/access/${token}`, { redirect: "manual" });
+  return { res, token };
+}
+
+describe("customer links and downloads", () => {
+  it("exchange the link for an httpOnly, SameSite=Lax cookie and a URL without the token", async () => {
+    const { number } = await submitRequest({ email: "jo@example.org" });
+    const { res, token } = await openAccessLink(number, "jo@example.org");
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location")!;
+    expect(new URL(location).pathname).toBe(`/tickets/${number}`);
+    expect(location).not.toContain(token);
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^hd_customer_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i); // http APP_URL in tests
+
+    const bad = await fetch(`${app.url}/access/${"x".repeat(43)}`, { redirect: "manual" });
+    expect(bad.status).toBe(303);
+    expect(new URL(bad.headers.get("location")!).pathname).toBe("/status");
+    expect(bad.headers.get("set-cookie")).toBeNull();
+
+    const page = await fetch(`${app.url}/tickets/${number}`, {
+      headers: { cookie: cookie.split(";")[0] },
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("It smokes.");
+    const anonymous = await fetch(`${app.url}/tickets/${number}`);
+    expect(anonymous.status).toBe(404);
+  });
+
+  it("serve attachment bytes unchanged, as attachment with nosniff, only to the owner", async () => {
+    const bytes = new Uint8Array(randomBytes(300_000));
+    bytes.set(Buffer.from("<html><script>alert(1)</script>"), 0);
+    const { number } = await submitRequest({
+      email: "kim@example.org",
+      attachments: [new File([bytes], "Bericht März.pdf", { type: "application/pdf" })],
+    });
+    const ticket = await db.ticket.findUniqueOrThrow({
+      where: { number },
+      include: { articles: { include: { attachments: true } } },
+    });
+    const attachment = ticket.articles[0].attachments[0];
+    const admin = await db.agent.findFirstOrThrow();
+    const note = await addArticle({
+      ticketId: ticket.id,
+      actor: agentActor(admin.id),
+      article: {
+        channel: "note",
+        direction: "internal",
+        visibleToCustomer: false,
+        text: "internal",
+        attachments: [
+          { filename: "int.txt", contentType: "text/plain", content: Buffer.from("x") },
+        ],
+      },
+    });
+    const internal = await db.attachment.findFirstOrThrow({
+      where: { articleId: note.article.id },
+    });
+
+    const { res } = await openAccessLink(number, "kim@example.org");
+    const cookie = res.headers.get("set-cookie")!.split(";")[0];
+    const url = (id: number) => `${app.url}/tickets/${number}/attachments/${id}`;
+
+    const download = await fetch(url(attachment.id), { headers: { cookie } });
+    expect(download.status).toBe(200);
+    const body = new Uint8Array(await download.arrayBuffer());
+    expect(sha256(body)).toBe(attachment.sha256);
+    expect(sha256(body)).toBe(sha256(bytes));
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(download.headers.get("content-disposition")).toContain(
+      "filename*=UTF-8''Bericht%20M%C3%A4rz.pdf",
+    );
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+
+    expect((await fetch(url(attachment.id))).status).toBe(404);
+    expect((await fetch(url(internal.id), { headers: { cookie } })).status).toBe(404);
+    const other = await submitRequest({ email: "lou@example.org" });
+    const { res: otherRes } = await openAccessLink(other.number, "lou@example.org");
+    const otherCookie = otherRes.headers.get("set-cookie")!.split(";")[0];
+    expect((await fetch(url(attachment.id), { headers: { cookie: otherCookie } })).status).toBe(
+      404,
+    );
+  });
+});

@@ -1,0 +1,91 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useActionState, useMemo, useTransition } from "react";
+import { useForm, useWatch, type FieldErrors as FormErrors } from "react-hook-form";
+import { FormAlert } from "@/components/portal/form-alert";
+import { FormField } from "@/components/portal/form-field";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { format } from "@/lib/i18n/translate";
+import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
+import { formatBytes } from "@/lib/portal/field-errors";
+import { followUpSchema, type AttachmentLimits } from "@/lib/portal/schemas";
+import { sendFollowUp, type FollowUpFormState } from "./actions";
+
+export function FollowUpForm({
+  t,
+  number,
+  limits,
+}: {
+  t: Messages["portal"];
+  number: string;
+  limits: AttachmentLimits;
+}) {
+  const [state, action, pending] = useActionState<FollowUpFormState, FormData>(
+    sendFollowUp.bind(null, number),
+    {},
+  );
+  const [, startTransition] = useTransition();
+  const schema = useMemo(() => followUpSchema(limits), [limits]);
+  const form = useForm({
+    resolver: zodResolver(schema),
+    defaultValues: { body: state.values?.body ?? "" },
+    mode: "onTouched",
+  });
+  const chosen = useWatch({ control: form.control, name: "attachments" }) as FileList | undefined;
+  const errors = clientFieldErrors(
+    form.formState.errors as FormErrors,
+    state.fieldErrors,
+    t.errors,
+    limits,
+    chosen,
+  );
+  const hasErrors = Object.keys(errors).length > 0 || !!state.formError;
+  const reselect = state.reselect?.length && !chosen?.length ? state.reselect : [];
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    // Read the form (files included) now; the shared schema then decides whether it goes out.
+    const data = withoutEmptyFiles(new FormData(event.currentTarget));
+    return form.handleSubmit(() => startTransition(() => action(data)))(event);
+  };
+
+  return (
+    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+      {hasErrors && <FormAlert>{state.formError ?? t.errors.title}</FormAlert>}
+      <FormField id="follow-up-body" label={t.ticket.body} error={errors.body}>
+        <textarea
+          id="follow-up-body"
+          rows={6}
+          required
+          className={inputClass}
+          defaultValue={state.values?.body}
+          {...form.register("body")}
+        />
+      </FormField>
+      <FormField
+        id="follow-up-attachments"
+        label={t.request.attachments}
+        hint={format(t.request.attachmentsHint, {
+          max: limits.maxCount,
+          maxSize: formatBytes(limits.maxBytes),
+        })}
+        error={[
+          ...(errors.attachments ?? []),
+          ...(reselect.length ? [format(t.request.reselect, { files: reselect.join(", ") })] : []),
+        ]}
+      >
+        <input
+          id="follow-up-attachments"
+          type="file"
+          multiple
+          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
+          {...form.register("attachments")}
+        />
+      </FormField>
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? t.ticket.submitting : t.ticket.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+// Helpers for the customer-portal specs: mail the app sent through the Resend
+// stub, unique addresses, and a customer session opened by an access link.
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+import { ADMIN } from "../../tests/kit/app-server";
+
+export interface SentMail {
+  to: string | string[];
+  subject: string;
+  text?: string;
+  html?: string;
+}
+
+export const uniqueEmail = (label: string) =>
+  `${label}-${randomBytes(4).toString("hex")}@customer.example`;
+
+export async function sentMails(stubUrl: string): Promise<SentMail[]> {
+  return (await fetch(`${stubUrl}/__stub/emails`)).json();
+}
+
+const isTo = (mail: SentMail, address: string) =>
+  (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to.includes(address));
+
+/** Waits (up to ~20 s) for a mail to `address` that matches, as the worker sends it. */
+export async function waitForMail(
+  stubUrl: string,
+  address: string,
+  matches: (mail: SentMail) => boolean = () => true,
+): Promise<SentMail> {
+  let found: SentMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await sentMails(stubUrl)).find((m) => isTo(m, address) && matches(m));
+        return !!found;
+      },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export function linkIn(mail: SentMail): string {
+  const link = /https?:\/\/[^\s"'<>]+\/access\/[A-Za-z0-9_-]{43}/.exec(
+    `${mail.text ?? ""} ${mail.html ?? ""}`,
+  );
+  expect(link, `no access link in ${mail.subject}`).not.toBeNull();
+  return link![0];
+}
+
+/** Creates a ticket for `email` through the integration API; returns its number. */
+export async function createTicketViaApi(
+  baseURL: string,
+  email: string,
+  subject: string,
+  queue = "Web",
+): Promise<string> {
+  const res = await fetch(`${baseURL}/api/v1/tickets`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${ADMIN.apiToken}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      customer: { email },
+      subject,
+      body: `${subject}: details`,
+      queue,
+      channel: "web",
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()).number;
+}
+
+/** Status lookup → access link from the stub → the ticket page with a customer session. */
+export async function openTicketAsCustomer(
+  page: Page,
+  stubUrl: string,
+  number: string,
+  email: string,
+) {
+  await page.goto("/status");
+  await page.locator("#number").fill(number);
+  await page.locator("#email").fill(email);
+  await page.locator("form button[type=submit]").click();
+  await expect(page.locator("form").getByRole("status")).toBeVisible();
+  const mail = await waitForMail(
+    stubUrl,
+    email,
+    (m) => m.subject.includes(number) && /\/access\//.test(m.text ?? m.html ?? ""),
+  );
+  await page.goto(linkIn(mail));
+  await expect(page).toHaveURL(new RegExp(`/tickets/${number}$`));
+}

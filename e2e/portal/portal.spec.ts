@@ -1,0 +1,227 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ADMIN, expect, test } from "../support/fixtures";
+import { createTicketViaApi, linkIn, sentMails, uniqueEmail, waitForMail } from "./portal-helpers";
+
+const SCREENSHOTS = path.resolve(__dirname, "../artifacts/screenshots");
+const attachment = {
+  name: "error-log.txt",
+  mimeType: "text/plain",
+  buffer: Buffer.from("line 1: printer on fire\nline 2: \u00fc\u00f6\u00e4 \u2713\n"),
+};
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+test("a customer sends a request, looks it up, reads it without internal notes and follows up", async ({
+  page,
+  state,
+  baseURL,
+}) => {
+  const email = uniqueEmail("alice");
+  await page.goto("/request");
+  await expect(page.getByRole("heading", { name: "New request" })).toBeVisible();
+
+  // The shared schema checks in the browser first; errors are announced inside the form.
+  await page.getByRole("button", { name: "Send request" }).click();
+  const form = page.locator("main form");
+  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
+  await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Your name")).toBeFocused();
+  await expect(form.getByText("Please choose a topic.")).toBeVisible();
+
+  await page.getByLabel("Your name").fill("Alice Example");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Topic").selectOption({ label: "Web" });
+  await page.getByLabel("Subject").fill("Printer on fire");
+  await page.getByLabel("Message").fill("It smokes since this morning.");
+  await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "request-form.png"), fullPage: true });
+  await page.getByRole("button", { name: "Send request" }).click();
+
+  await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
+  const number = (await page.getByTestId("ticket-number").textContent())!.trim();
+  await expect(
+    page.getByRole("heading", { name: "Thank you — we have your request" }),
+  ).toBeVisible();
+
+  // The confirmation went out through the job queue and Resend (stub).
+  const confirmation = await waitForMail(state.stubUrl, email, (m) =>
+    m.subject.includes(`[Ticket#${number}]`),
+  );
+  expect(`${confirmation.text}`).toContain(number);
+  expect(`${confirmation.text}${confirmation.html ?? ""}`).toContain("/status");
+
+  // An agent adds an internal note through the API.
+  const note = await fetch(`${baseURL}/api/v1/tickets/${number}/articles`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${ADMIN.apiToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ channel: "note", body: "INTERNAL: customer is a VIP, be nice" }),
+  });
+  expect(note.status).toBe(201);
+
+  // Lookup: a wrong address and the right one get the same answer; only the right one gets mail.
+  const wrong = uniqueEmail("mallory");
+  const answers: string[] = [];
+  for (const address of [wrong, email]) {
+    await page.goto("/status");
+    await page.getByLabel("Ticket number").fill(number);
+    await page.getByLabel("E-mail").fill(address);
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    const answer = page.locator("main form").getByRole("status");
+    await expect(answer).toBeVisible();
+    answers.push((await answer.textContent())!);
+  }
+  expect(answers[0]).toBe(answers[1]);
+  expect(answers[0]).toContain("If this matches a request, we have sent a link");
+  const accessMail = await waitForMail(state.stubUrl, email, (m) =>
+    /\/access\//.test(m.text ?? ""),
+  );
+  expect(
+    (await sentMails(state.stubUrl)).filter((m) => JSON.stringify(m.to).includes(wrong)),
+  ).toEqual([]);
+
+  // The link opens the ticket and leaves a URL without the token.
+  const link = linkIn(accessMail);
+  await page.goto(link);
+  await expect(page).toHaveURL(`${baseURL}/tickets/${number}`);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === "hd_customer_session")!;
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  await expect(page.getByRole("heading", { name: "Printer on fire" })).toBeVisible();
+  await expect(page.getByText("It smokes since this morning.")).toBeVisible();
+  await expect(page.getByText("Web", { exact: true })).toBeVisible();
+  await expect(page.getByText("new", { exact: true })).toBeVisible();
+  await expect(page.getByText("INTERNAL: customer is a VIP")).toHaveCount(0);
+  // The customer's message first; the confirmation mail may follow once it is sent.
+  await expect(page.getByTestId("article").first()).toContainText("It smokes since this morning.");
+  await page.screenshot({ path: path.join(SCREENSHOTS, "ticket-page.png"), fullPage: true });
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "error-log.txt" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("error-log.txt");
+  expect(sha256(fs.readFileSync(await download.path()))).toBe(sha256(attachment.buffer));
+
+  // A follow-up with an attachment.
+  await page.getByRole("textbox", { name: "Message" }).fill("It is still smoking.");
+  await page
+    .getByLabel("Attachments (optional)")
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("png") });
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByText("Your message was added.")).toBeVisible();
+  await expect(page.getByTestId("article").last()).toContainText("It is still smoking.");
+  await expect(page.getByRole("link", { name: "photo.png" })).toBeVisible();
+
+  // The token page is gone for anyone without the session.
+  await page.context().clearCookies();
+  const anonymous = await page.goto(`/tickets/${number}`);
+  expect(anonymous?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("the request form works without JavaScript and keeps what was typed", async ({
+  browser,
+  baseURL,
+  state,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  const email = uniqueEmail("nojs");
+  await page.goto("/request");
+  await page.getByLabel("Your name").fill("No Script");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Topic").selectOption({ label: "WLAN" });
+  await page.getByLabel("Message").fill("The wifi drops every hour.");
+  await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
+  await page.getByRole("button", { name: "Send request" }).click(); // subject missing
+
+  const form = page.locator("main form");
+  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
+  await expect(page.getByLabel("Subject")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Your name")).toHaveValue("No Script");
+  await expect(page.getByLabel("E-mail")).toHaveValue(email);
+  await expect(page.getByLabel("Message")).toHaveValue("The wifi drops every hour.");
+  await expect(page.getByLabel("Topic").locator("option:checked")).toHaveText("WLAN");
+  await expect(form.getByText("Please choose these files again: error-log.txt")).toBeVisible();
+
+  await page.getByLabel("Subject").fill("Wifi drops");
+  await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
+  const number = (await page.getByTestId("ticket-number").textContent())!.trim();
+  await waitForMail(state.stubUrl, email, (m) => m.subject.includes(`[Ticket#${number}]`));
+  await context.close();
+});
+
+test("a customer signs in to 'my requests' by a mailed link and sees all their tickets", async ({
+  page,
+  baseURL,
+  state,
+}) => {
+  const email = uniqueEmail("multi");
+  const first = await createTicketViaApi(baseURL!, email, "Laptop will not boot");
+  const second = await createTicketViaApi(baseURL!, email, "VPN certificate expired", "Misc");
+  await createTicketViaApi(baseURL!, uniqueEmail("someone-else"), "Not mine");
+
+  await page.goto("/my-requests");
+  await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
+  await page.getByLabel("E-mail").fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.locator("main form").getByRole("status")).toContainText(
+    "If we know this address, we have sent a sign-in link",
+  );
+  const mail = await waitForMail(state.stubUrl, email, (m) => /\/access\//.test(m.text ?? ""));
+  const link = linkIn(mail);
+  await page.goto(link);
+  await expect(page).toHaveURL(`${baseURL}/my-requests`);
+
+  const rows = page.getByTestId("my-ticket");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText(second); // newest first
+  await expect(rows.nth(0)).toContainText("VPN certificate expired");
+  await expect(rows.nth(1)).toContainText(first);
+  await expect(rows.nth(1)).toContainText("new");
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+
+  await rows.nth(1).getByRole("link", { name: "Laptop will not boot" }).click();
+  await expect(page).toHaveURL(`${baseURL}/tickets/${first}`);
+  await expect(page.getByText("Laptop will not boot: details")).toBeVisible();
+
+  // The link works once.
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/status\?link=invalid$/);
+
+  await page.goto("/my-requests");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${baseURL}/`);
+  await page.goto("/my-requests");
+  await expect(page.getByRole("button", { name: "Send me a sign-in link" })).toBeVisible();
+  expect((await page.goto(`/tickets/${first}`))?.status()).toBe(404);
+});
+
+test("a request without attachments goes through, and a rejected file is named", async ({
+  page,
+}) => {
+  await page.goto("/request");
+  await page.getByLabel("Your name").fill("Plain Text");
+  await page.getByLabel("E-mail").fill(uniqueEmail("plain"));
+  await page.getByLabel("Topic").selectOption({ label: "Misc" });
+  await page.getByLabel("Subject").fill("Just a question");
+  await page.getByLabel("Message").fill("How do I reset my password?");
+  await page.getByLabel("Attachments (optional)").setInputFiles({
+    name: "tool.exe",
+    mimeType: "application/x-msdownload",
+    buffer: Buffer.from("MZ"),
+  });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.locator("main form").getByRole("alert")).toBeVisible();
+  await expect(page.getByText("tool.exe: this file type is not accepted.")).toBeVisible();
+
+  await page.getByLabel("Attachments (optional)").setInputFiles([]);
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
+});

@@ -1,0 +1,32 @@
+import { db } from "../db";
+import { UserFacingError } from "../errors";
+import { isWithinRateLimit } from "../rate-limit/hit";
+
+const HOUR = 3600;
+
+/**
+ * Counts one hit per client IP and per address (both always, so neither reveals
+ * anything about the other) and throws "rateLimited" when either is over its limit.
+ */
+export async function checkRateLimits(options: {
+  scope: string;
+  ip: string;
+  email: string;
+  perIp: number;
+  perAddress: number;
+  now?: Date;
+}) {
+  const now = options.now ?? new Date();
+  const [ipOk, addressOk] = [
+    await isWithinRateLimit(db, `${options.scope}:ip`, options.ip, options.perIp, HOUR, now),
+    await isWithinRateLimit(
+      db,
+      `${options.scope}:address`,
+      options.email,
+      options.perAddress,
+      HOUR,
+      now,
+    ),
+  ];
+  if (!ipOk || !addressOk) throw new UserFacingError("rateLimited", "rate_limited");
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { agentActor, SYSTEM } from "../actor";
+import { db } from "../db";
+import { addArticle } from "../tickets/add-article";
+import { addFollowUp } from "../tickets/add-follow-up";
+import { addCustomerFollowUp } from "./add-customer-follow-up";
+import { exchangeToken } from "./exchange-token";
+import { getCustomerAttachment } from "./get-customer-attachment";
+import { getCustomerSession } from "./get-customer-session";
+import { getCustomerTicket } from "./get-customer-ticket";
+import { listCustomerTickets } from "./list-customer-tickets";
+import { requestMagicLink } from "./request-magic-link";
+import { freshIp, lastMailLink, submitRequest, tokenOf } from "./test-helpers";
+
+async function signIn(email: string) {
+  await requestMagicLink({ email, ip: freshIp(), locale: "en" });
+  const result = await exchangeToken({
+    token: tokenOf((await lastMailLink("magic-link", email))!),
+  });
+  return (await getCustomerSession({ token: result!.sessionToken }))!;
+}
+
+const SECRET = "INTERNAL-ONLY-7f3a";
+
+describe("the customer's view of a ticket", () => {
+  it("never contains internal articles, hidden articles or foreign senders' mail", async () => {
+    const { number } = await submitRequest({ email: "gina@example.org" });
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { number } });
+    const admin = await db.agent.findFirstOrThrow();
+    const note = await addArticle({
+      ticketId: ticket.id,
+      actor: agentActor(admin.id),
+      article: {
+        channel: "note",
+        direction: "internal",
+        visibleToCustomer: false,
+        text: `${SECRET} note`,
+        authorAgentId: admin.id,
+        attachments: [
+          { filename: "secret.txt", contentType: "text/plain", content: Buffer.from(SECRET) },
+        ],
+      },
+    });
+    // Even a note wrongly flagged visible stays internal.
+    await addArticle({
+      ticketId: ticket.id,
+      actor: agentActor(admin.id),
+      article: {
+        channel: "note",
+        direction: "internal",
+        visibleToCustomer: true,
+        text: `${SECRET} flagged`,
+      },
+    });
+    await addArticle({
+      ticketId: ticket.id,
+      actor: agentActor(admin.id),
+      article: {
+        channel: "phone",
+        direction: "out",
+        visibleToCustomer: false,
+        text: `${SECRET} hidden`,
+      },
+    });
+    await addFollowUp({
+      ticketId: ticket.id,
+      senderEmail: "stranger@example.org",
+      actor: SYSTEM,
+      article: {
+        channel: "email",
+        direction: "in",
+        visibleToCustomer: true,
+        text: `${SECRET} foreign`,
+      },
+    });
+    await addArticle({
+      ticketId: ticket.id,
+      actor: agentActor(admin.id),
+      article: {
+        channel: "email",
+        direction: "out",
+        visibleToCustomer: true,
+        text: "We are on it.",
+        fromAddress: admin.email,
+        authorAgentId: admin.id,
+      },
+    });
+
+    const session = await signIn("gina@example.org");
+    const view = await getCustomerTicket({ session, number });
+    expect(view!.articles.map((a) => a.text)).toEqual(["It smokes.", "We are on it."]);
+    expect(view!.articles.map((a) => a.isFromCustomer)).toEqual([true, false]);
+    const serialised = JSON.stringify(view);
+    expect(serialised).not.toContain(SECRET);
+    expect(serialised).not.toContain(admin.email);
+    expect(Object.keys(view!).sort()).toEqual(
+      ["articles", "createdAt", "number", "queueName", "state", "title", "updatedAt"].sort(),
+    );
+
+    const internalAttachment = await db.attachment.findFirstOrThrow({
+      where: { articleId: note.article.id },
+    });
+    expect(
+      await getCustomerAttachment({ session, number, attachmentId: internalAttachment.id }),
+    ).toBeNull();
+    // Another customer sees nothing of it.
+    await submitRequest({ email: "hank@example.org" });
+    const other = await signIn("hank@example.org");
+    expect(await getCustomerTicket({ session: other, number })).toBeNull();
+    expect((await listCustomerTickets({ session: other })).map((t) => t.number)).not.toContain(
+      number,
+    );
+  });
+
+  it("adds a follow-up that reopens a pending ticket and notifies through the event job", async () => {
+    const { number } = await submitRequest({ email: "ivy@example.org" });
+    await db.ticket.update({
+      where: { number },
+      data: { state: "pending_reminder", pendingUntil: new Date(Date.now() + 86_400_000) },
+    });
+    const session = await signIn("ivy@example.org");
+    const result = await addCustomerFollowUp({
+      session,
+      number,
+      ip: freshIp(),
+      input: {
+        body: "Any news?",
+        attachments: [new File(["log"], "log.txt", { type: "text/plain" })],
+      },
+    });
+    expect(result).toEqual({ number, isNewTicket: false });
+    const ticket = await db.ticket.findUniqueOrThrow({
+      where: { number },
+      include: { articles: { include: { attachments: true } } },
+    });
+    expect(ticket.state).toBe("open");
+    const last = ticket.articles.at(-1)!;
+    expect(last).toMatchObject({
+      channel: "web",
+      direction: "in",
+      visibleToCustomer: true,
+      authorCustomerId: session.customerId,
+      text: "Any news?",
+    });
+    expect(last.attachments.map((a) => a.filename)).toEqual(["log.txt"]);
+    const events = await db.job.findMany({ where: { type: "ticket.event" } });
+    expect(events.map((j) => j.payload)).toContainEqual(
+      expect.objectContaining({ ticketId: ticket.id, articleId: last.id }),
+    );
+    await expect(
+      addCustomerFollowUp({
+        session,
+        number: "2026010110000010",
+        ip: freshIp(),
+        input: { body: "x", attachments: [] },
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -1,0 +1,64 @@
+import { config } from "../config";
+import { transaction } from "../db";
+import { isLocale, type Locale } from "../i18n/translate";
+import { enqueueMail } from "../mail/outbound/enqueue-mail";
+import { generateToken, hashCustomerToken } from "./tokens";
+
+export interface CustomerLinkInput {
+  kind: "access" | "magic";
+  customer: { id: number; email: string; locale: string | null };
+  /** Access links open one ticket; magic links all of the customer's. */
+  ticket?: { id: number; number: string };
+  lifetimeMs: number;
+  /** Used when the customer has no language of their own. */
+  locale: Locale;
+  now: Date;
+}
+
+export function accessUrl(token: string): string {
+  return `${config.appUrl}/access/${token}`;
+}
+
+/**
+ * Stores a new random token (hashed) and queues the mail carrying its link, in
+ * one transaction. The mail job is marked secret: the link leaves the database
+ * once sent and never becomes an article.
+ */
+export async function mailCustomerLink(input: CustomerLinkInput) {
+  const token = generateToken();
+  const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
+  const locale = isLocale(input.customer.locale) ? input.customer.locale : input.locale;
+  const expires = new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: config.timeZone,
+    timeZoneName: "short",
+  }).format(expiresAt);
+  await transaction(async (tx) => {
+    await tx.customerToken.create({
+      data: {
+        kind: input.kind,
+        tokenHash: hashCustomerToken(token),
+        customerId: input.customer.id,
+        ticketId: input.ticket?.id ?? null,
+        expiresAt,
+        createdAt: input.now,
+      },
+    });
+    await enqueueMail(tx, {
+      kind: input.kind === "access" ? "access-link" : "magic-link",
+      to: input.customer.email,
+      locale,
+      ticketId: input.ticket?.id,
+      data: {
+        link: accessUrl(token),
+        expires,
+        ...(input.ticket ? { number: input.ticket.number } : {}),
+      },
+      secret: true,
+    });
+  });
+}
