@@ -1,5 +1,8 @@
 import { jobHandlers } from "./handlers";
+import { runMaintenance } from "./maintenance";
 import { createWorker, type Worker } from "./worker";
+
+const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 
 const globalForWorker = globalThis as unknown as { helpdeskWorker?: Worker };
 
@@ -13,10 +16,17 @@ export function startBackgroundWorker(options: { onStopped?: () => void } = {}):
   const worker = createWorker({ handlers: jobHandlers });
   globalForWorker.helpdeskWorker = worker;
   worker.start();
+  // Idempotent housekeeping; harmless when several workers do it.
+  const housekeeping = setInterval(
+    () => void runMaintenance().catch((error) => console.error("maintenance failed", error)),
+    MAINTENANCE_INTERVAL_MS,
+  );
+  housekeeping.unref();
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(housekeeping);
     void worker.stop().then(() => options.onStopped?.());
   };
   process.once("SIGTERM", stop);

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { SYSTEM } from "../actor";
 import { db, transaction } from "../db";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
+import { mailCustomerLink } from "../portal/mail-customer-link";
 import { seedDatabase } from "../setup/seed";
 import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
@@ -188,6 +189,52 @@ describe("sending mail through Resend", () => {
     expect(
       stub.emails().filter((e) => JSON.stringify(e).includes("killed@example.org")),
     ).toHaveLength(1);
+  });
+});
+
+describe("customer links", () => {
+  it("mail access and magic links with every placeholder filled, and keep no link once sent", async () => {
+    const ticket = await newRequest("links@example.org", "Lost password");
+    const customer = await db.customer.findUniqueOrThrow({ where: { email: "links@example.org" } });
+    await mailCustomerLink({
+      kind: "access",
+      customer,
+      ticket,
+      lifetimeMs: 86_400_000,
+      locale: "de",
+      now: new Date(),
+    });
+    await mailCustomerLink({
+      kind: "magic",
+      customer,
+      lifetimeMs: 900_000,
+      locale: "en",
+      now: new Date(),
+    });
+    await createWorker({ handlers: jobHandlers, log: () => {} }).drain();
+
+    const linkMails = stub.emails().filter((e) => JSON.stringify(e).includes("/access/")) as {
+      subject: string;
+      text: string;
+      headers: Record<string, string>;
+    }[];
+    expect(linkMails).toHaveLength(2);
+    for (const mail of linkMails) {
+      expect(mail.text).not.toMatch(/\{\w+\}/);
+      expect(mail.headers["Auto-Submitted"]).toBe("auto-replied");
+    }
+    expect(linkMails.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([
+        `[Ticket#${ticket.number}] Ihr Link zur Anfrage ${ticket.number}`,
+        "Sign in to your requests",
+      ]),
+    );
+    const jobs = await db.job.findMany({
+      where: { type: "mail.send", payload: { not: { equals: null } } },
+    });
+    expect(jobs.filter((j) => JSON.stringify(j.payload).includes("/access/"))).toEqual([]);
+    const articles = await db.article.findMany({ where: { ticketId: ticket.id } });
+    expect(articles.some((a) => a.text.includes("/access/"))).toBe(false);
   });
 });
 

@@ -22,7 +22,7 @@ export default async function OutboxMailPage({ params }: { params: Promise<{ id:
       </Link>
       <h1 className="text-xl font-bold">{mail.subject}</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-        <dt className="font-medium">From</dt>
+        <dt className="font-medium">{t.outbox.from}</dt>
         <dd>{mail.fromAddress}</dd>
         <dt className="font-medium">{t.outbox.to}</dt>
         <dd>{mail.toAddress}</dd>
