@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import { ADMIN } from "../../tests/kit/app-server";
 import { STATE_FILE } from "./global-setup";
 
@@ -9,21 +9,12 @@ interface E2eState {
   databaseUrl: string;
 }
 
-export const test = base.extend<{ state: E2eState; signIn: (page?: Page) => Promise<void> }>({
+export const test = base.extend<{ state: E2eState }>({
   state: async ({}, use) => {
     await use(JSON.parse(fs.readFileSync(STATE_FILE, "utf8")));
   },
   baseURL: async ({}, use) => {
     await use(JSON.parse(fs.readFileSync(STATE_FILE, "utf8")).url);
-  },
-  signIn: async ({ page }, use) => {
-    await use(async (target = page) => {
-      await target.goto("/login");
-      await target.getByLabel(/e-mail/i).fill(ADMIN.email);
-      await target.getByLabel(/password|passwort/i).fill(ADMIN.password);
-      await target.getByRole("button", { name: /sign in|anmelden/i }).click();
-      await expect(target).toHaveURL(/\/agent$/);
-    });
   },
 });
 
