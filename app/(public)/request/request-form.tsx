@@ -4,13 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useMemo, useTransition } from "react";
 import { useForm, useWatch, type FieldErrors as FormErrors } from "react-hook-form";
 import { FormAlert } from "@/components/portal/form-alert";
+import { AttachmentsField } from "@/components/portal/attachments-field";
 import { FormField } from "@/components/portal/form-field";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/en";
-import { format } from "@/lib/i18n/translate";
 import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
-import { formatBytes } from "@/lib/portal/field-errors";
 import { requestSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 import { submitRequest, type RequestFormState } from "./actions";
 
@@ -126,26 +125,14 @@ export function RequestForm({
           {...form.register("body")}
         />
       </FormField>
-      <FormField
+      <AttachmentsField
         id="attachments"
-        label={t.request.attachments}
-        hint={format(t.request.attachmentsHint, {
-          max: limits.maxCount,
-          maxSize: formatBytes(limits.maxBytes),
-        })}
-        error={[
-          ...(errors.attachments ?? []),
-          ...(reselect.length ? [format(t.request.reselect, { files: reselect.join(", ") })] : []),
-        ]}
-      >
-        <input
-          id="attachments"
-          type="file"
-          multiple
-          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
-          {...form.register("attachments")}
-        />
-      </FormField>
+        t={t}
+        limits={limits}
+        errors={errors.attachments}
+        reselect={reselect}
+        registration={form.register("attachments")}
+      />
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label htmlFor="website">{t.request.honeypot}</label>

@@ -4,13 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionState, useMemo, useTransition } from "react";
 import { useForm, useWatch, type FieldErrors as FormErrors } from "react-hook-form";
 import { FormAlert } from "@/components/portal/form-alert";
+import { AttachmentsField } from "@/components/portal/attachments-field";
 import { FormField } from "@/components/portal/form-field";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/en";
-import { format } from "@/lib/i18n/translate";
 import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
-import { formatBytes } from "@/lib/portal/field-errors";
 import { followUpSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 import { sendFollowUp, type FollowUpFormState } from "./actions";
 
@@ -63,26 +62,14 @@ export function FollowUpForm({
           {...form.register("body")}
         />
       </FormField>
-      <FormField
+      <AttachmentsField
         id="follow-up-attachments"
-        label={t.request.attachments}
-        hint={format(t.request.attachmentsHint, {
-          max: limits.maxCount,
-          maxSize: formatBytes(limits.maxBytes),
-        })}
-        error={[
-          ...(errors.attachments ?? []),
-          ...(reselect.length ? [format(t.request.reselect, { files: reselect.join(", ") })] : []),
-        ]}
-      >
-        <input
-          id="follow-up-attachments"
-          type="file"
-          multiple
-          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
-          {...form.register("attachments")}
-        />
-      </FormField>
+        t={t}
+        limits={limits}
+        errors={errors.attachments}
+        reselect={reselect}
+        registration={form.register("attachments")}
+      />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? t.ticket.submitting : t.ticket.submit}
       </Button>

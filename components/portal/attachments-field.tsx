@@ -1,0 +1,50 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { format } from "@/lib/i18n/translate";
+import { formatBytes } from "@/lib/portal/field-errors";
+import type { AttachmentLimits } from "@/lib/portal/schemas";
+import { FormField } from "./form-field";
+
+/**
+ * The file input of the request and follow-up forms: limits as a hint, field
+ * errors, and — after a rejected submission — the files to choose again
+ * (browsers cannot refill a file input).
+ */
+export function AttachmentsField({
+  id,
+  t,
+  limits,
+  errors = [],
+  reselect,
+  registration,
+}: {
+  id: string;
+  t: Messages["portal"];
+  limits: AttachmentLimits;
+  errors?: string[];
+  reselect: string[];
+  registration: UseFormRegisterReturn;
+}) {
+  return (
+    <FormField
+      id={id}
+      label={t.request.attachments}
+      hint={format(t.request.attachmentsHint, {
+        max: limits.maxCount,
+        maxSize: formatBytes(limits.maxBytes),
+      })}
+      error={[
+        ...errors,
+        ...(reselect.length ? [format(t.request.reselect, { files: reselect.join(", ") })] : []),
+      ]}
+    >
+      <input
+        id={id}
+        type="file"
+        multiple
+        className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100"
+        {...registration}
+      />
+    </FormField>
+  );
+}
