@@ -4,8 +4,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  // `npm start` asks Next to leave SIGTERM/SIGINT to us (NEXT_MANUAL_SIG_HANDLE),
+  // so the worker can finish its jobs before the process ends.
+  const ownSignals = process.env.NEXT_MANUAL_SIG_HANDLE === "true";
   const { config } = await import("./lib/config");
-  if (!config.runWorkerInWeb) return;
-  const { startBackgroundWorker } = await import("./lib/jobs/background");
-  startBackgroundWorker();
+  if (config.runWorkerInWeb) {
+    const { startBackgroundWorker } = await import("./lib/jobs/background");
+    startBackgroundWorker({ exitWhenStopped: ownSignals });
+  } else if (ownSignals) {
+    for (const signal of ["SIGTERM", "SIGINT"] as const)
+      process.once(signal, () => process.exit(0));
+  }
 }

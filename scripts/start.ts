@@ -2,19 +2,22 @@
 // serve with `next start` on PORT (default 3000).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import "./env";
 import { prepare } from "./prepare";
 import { bin, run } from "./run";
 
 async function main() {
   await prepare();
-  if (!fs.existsSync(".next/BUILD_ID")) {
+  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     console.log("No build found: building once (next build)…");
     const code = await run(bin("next"), ["build"]);
     if (code !== 0) process.exit(code);
   }
   const port = process.env.PORT || "3000";
-  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+  // The app handles SIGTERM itself so its job worker can finish (instrumentation.ts).
+  const env = { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" };
+  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

@@ -3,4 +3,4 @@
 import "./env";
 import { startBackgroundWorker } from "@/lib/jobs/background";
 
-startBackgroundWorker({ onStopped: () => process.exit(0) });
+startBackgroundWorker({ exitWhenStopped: true });

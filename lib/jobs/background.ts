@@ -7,11 +7,12 @@ const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 const globalForWorker = globalThis as unknown as { helpdeskWorker?: Worker };
 
 /**
- * Starts the job worker of this process (once), and stops it gracefully on
- * SIGTERM/SIGINT: no new claims, jobs in flight finish; a job cut off by a
+ * Starts the job worker of this process (once). On SIGTERM/SIGINT it stops
+ * claiming, lets jobs in flight finish (or releases them after the grace
+ * time) and then, with `exitWhenStopped`, ends the process. A job cut off by a
  * hard kill is retried by any worker once its lease expires.
  */
-export function startBackgroundWorker(options: { onStopped?: () => void } = {}): Worker {
+export function startBackgroundWorker(options: { exitWhenStopped: boolean }): Worker {
   if (globalForWorker.helpdeskWorker) return globalForWorker.helpdeskWorker;
   const worker = createWorker({ handlers: jobHandlers });
   globalForWorker.helpdeskWorker = worker;
@@ -23,11 +24,14 @@ export function startBackgroundWorker(options: { onStopped?: () => void } = {}):
   );
   housekeeping.unref();
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     clearInterval(housekeeping);
-    void worker.stop().then(() => options.onStopped?.());
+    console.log(`job worker ${worker.workerId}: ${signal}, finishing jobs in flight`);
+    void worker.stop().then(() => {
+      if (options.exitWhenStopped) process.exit(0);
+    });
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import type { Job } from "../generated/sqlite/client";
 import type { Prisma, Tx } from "../db";
 import { claimJobs } from "./claim-jobs";
-import { completeJob, extendLease, failJob } from "./finish-job";
+import { completeJob, extendLease, failJob, releaseJob } from "./finish-job";
 
 export interface JobContext {
   now: Date;
@@ -38,7 +38,7 @@ export function createWorker(options: WorkerOptions) {
   const log =
     options.log ??
     ((message, error) => (error ? console.error(message, error) : console.log(message)));
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<Promise<void>, Job>();
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
@@ -88,7 +88,7 @@ export function createWorker(options: WorkerOptions) {
         inFlight.delete(p);
         wake?.();
       });
-      inFlight.add(p);
+      inFlight.set(p, job);
     }
     return jobs.length;
   }
@@ -102,7 +102,7 @@ export function createWorker(options: WorkerOptions) {
         const started = await tick();
         total += started;
         if (started === 0 && inFlight.size === 0) return total;
-        if (inFlight.size > 0) await Promise.race(inFlight);
+        if (inFlight.size > 0) await Promise.race(inFlight.keys());
       }
     },
     start() {
@@ -126,13 +126,23 @@ export function createWorker(options: WorkerOptions) {
         }
       })();
     },
-    /** Stops claiming and lets jobs in flight finish (their lease covers a hard kill). */
-    async stop() {
+    /**
+     * Stops claiming and lets jobs in flight finish for up to `graceMs`; jobs
+     * still running then are released (queued again at once, their attempt not
+     * counted) instead of waiting for their lease to expire.
+     */
+    async stop({ graceMs = 20_000 }: { graceMs?: number } = {}) {
       stopping = true;
       wake?.();
       await loop;
       loop = undefined;
-      await Promise.allSettled([...inFlight]);
+      const finished = Promise.allSettled([...inFlight.keys()]);
+      const timedOut = await Promise.race([
+        finished.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
+      ]);
+      if (timedOut)
+        await Promise.all([...inFlight.values()].map((job) => releaseJob(job, workerId)));
     },
     get busy() {
       return inFlight.size;

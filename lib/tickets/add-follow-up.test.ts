@@ -99,6 +99,42 @@ describe("addFollowUp", () => {
     expect(event?.payload).toMatchObject({ event: "follow_up", isForeignSender: true });
   });
 
+  it("keeps an auto-reply on the ticket without reopening it or starting a new one", async () => {
+    const pending = await ticketIn("pending_reminder");
+    const auto = (ticketId: number) =>
+      addFollowUp({
+        ticketId,
+        senderEmail: "fu@example.org",
+        actor: customer,
+        allowAutoResponse: false,
+        article: {
+          channel: "email",
+          direction: "in",
+          visibleToCustomer: true,
+          isAutomatic: true,
+          text: "I am away",
+        },
+      });
+    expect(await auto(pending.id)).toMatchObject({
+      ticketId: pending.id,
+      reopened: false,
+      newTicket: false,
+    });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: pending.id } })).state).toBe(
+      "pending_reminder",
+    );
+
+    const old = await ticketIn("closed_successful", 45);
+    expect(await auto(old.id)).toMatchObject({
+      ticketId: old.id,
+      reopened: false,
+      newTicket: false,
+    });
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: old.id } })).state).toBe(
+      "closed_successful",
+    );
+  });
+
   it("follows a merged ticket to the one it was merged into", async () => {
     const target = await ticketIn("open");
     const merged = await ticketIn("open");

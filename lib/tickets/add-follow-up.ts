@@ -38,7 +38,8 @@ const MAX_MERGE_HOPS = 10;
  * Pending tickets reopen; closed ones reopen or, past the queue's follow-up
  * window or by policy, start a new ticket linked to the old one. A sender who
  * is not the ticket's customer is stored and marked, not shown to the customer
- * as theirs, and reopens nothing.
+ * as theirs, and reopens nothing; neither do automatic mails (auto-replies,
+ * bounces, list mail), which must never keep a loop going.
  */
 export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResult> {
   const now = input.now ?? new Date();
@@ -60,11 +61,14 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
       });
     }
     const isForeignSender = sender !== ticket.customer.email;
+    // Auto-replies, bounces and list mail are kept on the ticket but change nothing.
+    const isAutomatic = input.allowAutoResponse === false;
     const { followUpPolicy, followUpDays } = ticket.queue;
     const pastWindow =
       !ticket.closedAt || now.getTime() - ticket.closedAt.getTime() > followUpDays * 86_400_000;
     if (
       !isForeignSender &&
+      !isAutomatic &&
       isClosed(ticket.state) &&
       (followUpPolicy === "new_ticket" || (followUpPolicy === "reopen" && pastWindow))
     ) {
@@ -89,6 +93,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     });
     const reopen =
       !isForeignSender &&
+      !isAutomatic &&
       (isPending(ticket.state) || (isClosed(ticket.state) && followUpPolicy === "reopen"));
     if (reopen) {
       await tx.ticket.update({

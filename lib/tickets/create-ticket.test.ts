@@ -192,3 +192,41 @@ describe("updateTicket and addArticle", () => {
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).priority).toBe(3);
   });
 });
+
+describe("auto-responses", () => {
+  it("stop at the per-address daily cap and never go to a bouncing address", async () => {
+    await seedDatabase();
+    const misc = await queueId("Misc");
+    process.env.AUTO_MAIL_DAILY_CAP = "2";
+    try {
+      const results = [];
+      for (let i = 0; i < 3; i++) results.push(await createTicketIn(misc, "chatty@example.org"));
+      expect(results.map((r) => r.autoResponseQueued)).toEqual([true, true, false]);
+      // Another address has its own allowance.
+      expect((await createTicketIn(misc, "quiet@example.org")).autoResponseQueued).toBe(true);
+    } finally {
+      delete process.env.AUTO_MAIL_DAILY_CAP;
+    }
+
+    await db.customer.upsert({
+      where: { email: "bounced@example.org" },
+      create: { email: "bounced@example.org", bouncingAt: new Date() },
+      update: { bouncingAt: new Date() },
+    });
+    expect((await createTicketIn(misc, "bounced@example.org")).autoResponseQueued).toBe(false);
+    const jobs = await db.job.findMany({ where: { type: "mail.send" } });
+    expect(jobs.filter((j) => JSON.stringify(j.payload).includes("bounced@example.org"))).toEqual(
+      [],
+    );
+  });
+});
+
+function createTicketIn(queue: number, email: string) {
+  return createTicket({
+    customer: { email },
+    title: "Loop?",
+    queueId: queue,
+    actor: SYSTEM,
+    article: { channel: "email", direction: "in", visibleToCustomer: true, text: "x" },
+  });
+}

@@ -41,12 +41,17 @@ export const apiUpdateTicketSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
 export type ApiUpdateTicketInput = z.infer<typeof apiUpdateTicketSchema>;
 
-export const apiAddArticleSchema = z.object({
-  channel: z.enum(["note", "phone", "email"]).default("note"),
-  body: z.string().min(1).max(1_000_000),
-  subject: z.string().trim().max(250).optional(),
-  visibleToCustomer: z.boolean().optional(),
-});
+export const apiAddArticleSchema = z
+  .object({
+    channel: z.enum(["note", "phone", "email"]).default("note"),
+    body: z.string().min(1).max(1_000_000),
+    subject: z.string().trim().max(250).optional(),
+    visibleToCustomer: z.boolean().optional(),
+  })
+  .refine((v) => !(v.channel === "email" && v.visibleToCustomer === false), {
+    message: "an e-mail to the customer is visible to the customer",
+    path: ["visibleToCustomer"],
+  });
 export type ApiAddArticleInput = z.infer<typeof apiAddArticleSchema>;
 
 export const apiListTicketsSchema = z.object({

@@ -155,7 +155,8 @@ export async function composeMail(
     mail: {
       from: config.mailFrom,
       to: payload.to,
-      replyTo: toCustomer && queueAddress ? queueAddress.address : undefined,
+      // Replies go to the queue's address, else to our sender address.
+      replyTo: toCustomer ? (queueAddress?.address ?? config.mailFrom) : undefined,
       subject,
       text,
       html: textToHtml(text),

@@ -17,8 +17,6 @@ export interface MailJobPayload {
   data?: Record<string, string>;
   /** The data carries a secret (a link with a token): scrubbed once sent, never stored as an article. */
   secret?: boolean;
-  /** Automatic mail (auto-response, notification): counted against the per-address daily cap. */
-  automatic?: boolean;
 }
 
 /** Queues one mail inside the caller's transaction; the worker renders and sends it. */

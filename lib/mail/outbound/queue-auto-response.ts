@@ -40,7 +40,6 @@ export async function queueAutoResponse(
     locale: isLocale(customer.locale) ? customer.locale : undefined,
     ticketId: target.ticketId,
     articleId: target.articleId,
-    automatic: true,
   });
   return true;
 }

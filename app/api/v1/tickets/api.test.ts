@@ -199,6 +199,12 @@ describe("tickets", () => {
     });
     expect(reply.body.messageId).toMatch(/^<.+@.+>$/);
     expect((await admin("POST", path, { channel: "fax", body: "x" })).status).toBe(422);
+    const hiddenMail = await admin("POST", path, {
+      channel: "email",
+      body: "x",
+      visibleToCustomer: false,
+    });
+    expect(hiddenMail.status).toBe(422);
 
     const full = await admin("GET", `/api/v1/tickets/${ticket.number}`);
     expect(full.body.articles.map((a: { text: string }) => a.text)).toEqual([
@@ -235,6 +241,7 @@ describe("tickets", () => {
 describe("permissions", () => {
   it("hides tickets of queues the agent has no access to (404, never 403)", async () => {
     const { body: misc } = await admin("POST", "/api/v1/tickets", newTicket("Misc"));
+    const { body: wlan } = await admin("POST", "/api/v1/tickets", newTicket("WLAN"));
     const res = await limited("GET", `/api/v1/tickets/${misc.number}`);
     expect(res.status).toBe(404);
     expect((await limited("PATCH", `/api/v1/tickets/${misc.number}`, { priority: 1 })).status).toBe(
@@ -247,6 +254,7 @@ describe("permissions", () => {
     expect(list.body.data.every((t: { queue: string }) => ["WLAN", "VoIP"].includes(t.queue))).toBe(
       true,
     );
+    expect(list.body.data.map((t: { number: string }) => t.number)).toContain(wlan.number);
     expect((await limited("POST", "/api/v1/tickets", newTicket("Misc"))).status).toBe(422);
   });
 
