@@ -3,6 +3,7 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
+import { clientIp } from "@/lib/http/client-ip";
 import { readAuthSecret } from "@/lib/setup/auth-secret";
 import type { Role } from "@/lib/generated/sqlite/enums";
 
@@ -23,11 +24,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const agent = await authenticateAgent(email, password);
+        const agent = await authenticateAgent(email, password, clientIp(request.headers));
         if (!agent) return null;
         return { id: String(agent.id), email: agent.email, name: agent.name, role: agent.role };
       },

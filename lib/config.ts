@@ -145,6 +145,10 @@ export const config = {
   get portalLinksPerAddressHour() {
     return readInt("PORTAL_LINKS_PER_ADDRESS_HOUR", 5);
   },
+  /** Reverse proxies in front of the desk that append the client address to X-Forwarded-For. */
+  get trustedProxyHops() {
+    return readInt("TRUSTED_PROXY_HOPS", 0);
+  },
   get runWorkerInWeb() {
     return read("WORKER_IN_WEB", "true") !== "false";
   },

@@ -14,5 +14,6 @@ export async function setLocale(formData: FormData) {
       sameSite: "lax",
     });
   }
-  redirect(back.startsWith("/") && !back.startsWith("//") ? back : "/");
+  // Same-site paths only ("//x" and "/\\x" would leave the site).
+  redirect(/^\/(?![/\\])[^\s\\]*$/.test(back) ? back : "/");
 }

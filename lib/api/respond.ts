@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserFacingError, type ErrorCode } from "../errors";
+import { readBodyWithLimit } from "../http/read-body-with-limit";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -36,15 +37,12 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.inf
   return result.data;
 }
 
-/** Reads a JSON body within `maxBytes`: 413 when larger, 400 when not JSON. */
+/** Reads a JSON body within `maxBytes` (streamed, never held whole when larger): 413, or 400 when not JSON. */
 export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new UserFacingError("Request body too large", "too_large");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    throw new UserFacingError("Request body too large", "too_large");
+  const bytes = await readBodyWithLimit(req, maxBytes);
+  if (!bytes) throw new UserFacingError("Request body too large", "too_large");
   try {
-    return JSON.parse(text);
+    return JSON.parse(Buffer.from(bytes).toString("utf8"));
   } catch {
     throw new UserFacingError("Malformed JSON", "bad_request");
   }

@@ -2,6 +2,7 @@
 // answering the documented JSON shapes (docs/api.md).
 import { z } from "zod";
 import { agentActor } from "../actor";
+import { queueIdsFor } from "../agents/queue-access";
 import { db } from "../db";
 import { NotFoundError, UserFacingError } from "../errors";
 import { createMessageId } from "../mail/message-id";
@@ -122,8 +123,14 @@ export async function apiUpdateTicket(
     if (input.owner === null) changes.ownerId = null;
     else {
       const owner = await db.agent.findUnique({ where: { email: input.owner } });
-      if (!owner?.active)
-        throw new UserFacingError("Unknown agent", "validation", { owner: ["unknown agent"] });
+      // The owner must be able to work on the ticket where it will be (after a queue change).
+      const ownerQueues = owner?.active ? await queueIdsFor(owner, "rw") : [];
+      const targetQueue = changes.queueId ?? ticket.queueId;
+      if (!owner?.active || (ownerQueues && !ownerQueues.includes(targetQueue))) {
+        throw new UserFacingError("Unknown agent", "validation", {
+          owner: ["unknown agent, or no write access to the queue"],
+        });
+      }
       changes.ownerId = owner.id;
     }
   }

@@ -1,7 +1,15 @@
 import { db, type Prisma, type Tx } from "../db";
 import { retryDelayMs } from "./backoff";
 
-type Claimed = { id: number; attempts: number; maxAttempts: number };
+type Claimed = { id: number; attempts: number; maxAttempts: number; payload?: Prisma.JsonValue };
+
+/** A payload without its secret part (mail with an access or sign-in link). */
+function withoutSecret(payload: Prisma.JsonValue | undefined): Prisma.InputJsonValue | undefined {
+  const value = payload as { secret?: boolean } | null | undefined;
+  return value?.secret
+    ? { ...(payload as object), data: {}, sentAs: "secret withheld" }
+    : undefined;
+}
 const ownedBy = (job: Claimed, workerId: string) => ({
   id: job.id,
   status: "running" as const,
@@ -41,7 +49,14 @@ export async function failJob(job: Claimed, workerId: string, now: Date, error: 
   await db.job.updateMany({
     where: ownedBy(job, workerId),
     data: dead
-      ? { status: "dead", lastError: message.slice(0, 4000), finishedAt: now, leaseUntil: null }
+      ? {
+          status: "dead",
+          lastError: message.slice(0, 4000),
+          finishedAt: now,
+          leaseUntil: null,
+          // A dead job is kept for review; a link it carried must not be.
+          ...(withoutSecret(job.payload) ? { payload: withoutSecret(job.payload) } : {}),
+        }
       : {
           status: "queued",
           lastError: message.slice(0, 4000),

@@ -1,8 +1,11 @@
 import { db } from "../db";
 import { UserFacingError } from "../errors";
+import { UNKNOWN_CLIENT } from "../http/client-ip";
 import { isWithinRateLimit } from "../rate-limit/hit";
 
 const HOUR = 3600;
+/** Without a trusted proxy all clients share one per-IP bucket, this much larger. */
+const SHARED_BUCKET_FACTOR = 25;
 
 /**
  * Counts one hit per client IP and per address (both always, so neither reveals
@@ -18,7 +21,14 @@ export async function checkRateLimits(options: {
 }) {
   const now = options.now ?? new Date();
   const [ipOk, addressOk] = [
-    await isWithinRateLimit(db, `${options.scope}:ip`, options.ip, options.perIp, HOUR, now),
+    await isWithinRateLimit(
+      db,
+      `${options.scope}:ip`,
+      options.ip,
+      options.ip === UNKNOWN_CLIENT ? options.perIp * SHARED_BUCKET_FACTOR : options.perIp,
+      HOUR,
+      now,
+    ),
     await isWithinRateLimit(
       db,
       `${options.scope}:address`,

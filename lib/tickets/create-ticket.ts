@@ -6,7 +6,7 @@ import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { allocateTicketNumber } from "./allocate-ticket-number";
 import { recordHistory } from "./record-history";
-import { writeArticle, type NewArticle } from "./write-article";
+import { singleLine, writeArticle, type NewArticle } from "./write-article";
 
 export interface CreateTicketInput {
   customer: { email: string; name?: string | null };
@@ -43,7 +43,7 @@ export async function createTicket(input: CreateTicketInput) {
     const ticket = await tx.ticket.create({
       data: {
         number,
-        title: input.title.trim() || "(no subject)",
+        title: singleLine(input.title).slice(0, 250) || "(no subject)",
         queueId: queue.id,
         priority: input.priority ?? queue.defaultPriority,
         ownerId: input.ownerId ?? null,

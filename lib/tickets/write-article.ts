@@ -35,6 +35,23 @@ export function sha256Hex(content: Uint8Array | string): string {
   return createHash("sha256").update(content).digest("hex");
 }
 
+/**
+ * A filename safe to show and to send back: no control or bidi-override
+ * characters (which disguise "exe" as "pdf"), no path, at most 255 characters.
+ */
+export function safeFilename(name: string): string {
+  const cleaned = name
+    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+    .replace(/^.*[\\/]/, "")
+    .trim();
+  return (cleaned || "attachment").slice(0, 255);
+}
+
+/** One line of text: line breaks and control characters become spaces (no header injection). */
+export function singleLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+}
+
 /** Writes an article and its attachments (bytes kept in the database, sha256 recorded). */
 export async function writeArticle(tx: Tx, ticketId: number, article: NewArticle) {
   const { attachments = [], ...fields } = article;
@@ -44,7 +61,7 @@ export async function writeArticle(tx: Tx, ticketId: number, article: NewArticle
       ticketId,
       attachments: {
         create: attachments.map((a) => ({
-          filename: a.filename,
+          filename: safeFilename(a.filename),
           contentType: a.contentType || "application/octet-stream",
           size: a.content.byteLength,
           sha256: sha256Hex(a.content),

@@ -58,7 +58,7 @@ export async function deliverInboundMail(input: {
   };
 
   const isReport = classification.isBounce || mail.contentType === "multipart/report";
-  const found = await findTicketForMessage(threadKeys(mail, isReport));
+  const found = await findTicketForMessage(threadKeys(mail, isReport), sender.address);
   let delivered: Delivered;
   if (found) {
     const result = await addFollowUp({

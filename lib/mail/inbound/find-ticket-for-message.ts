@@ -45,19 +45,33 @@ export interface FoundTicket {
 }
 
 /**
- * DESIGN "Threading": a Message-ID of one of the ticket's articles in
- * In-Reply-To/References (our outgoing ones first), then a `[Ticket#…]` tag
- * with our SystemID and a valid check digit; null means a new ticket.
+ * DESIGN "Threading": our own Message-ID (of a mail we sent) in In-Reply-To /
+ * References, then a `[Ticket#…]` tag with our SystemID and a valid check
+ * digit; null means a new ticket. A Message-ID of a mail we received counts
+ * only when the sender is that ticket's customer (their own earlier mail) —
+ * those ids are chosen by senders, so strangers could otherwise attach to a
+ * ticket by quoting one.
  */
-export async function findTicketForMessage(keys: ThreadKeys): Promise<FoundTicket | null> {
+export async function findTicketForMessage(
+  keys: ThreadKeys,
+  senderEmail: string,
+): Promise<FoundTicket | null> {
   if (keys.ids.length > 0) {
     const articles = await db.article.findMany({
       where: { messageId: { in: keys.ids } },
-      select: { messageId: true, direction: true, ticket: { select: { id: true, number: true } } },
+      select: {
+        messageId: true,
+        direction: true,
+        ticket: { select: { id: true, number: true, customer: { select: { email: true } } } },
+      },
     });
+    const sender = senderEmail.trim().toLowerCase();
+    const trusted = articles.filter(
+      (a) => a.direction === "out" || a.ticket.customer.email === sender,
+    );
     const rank = (a: (typeof articles)[number]) =>
       (a.direction === "out" ? 0 : 1000) + keys.ids.indexOf(a.messageId ?? "");
-    const best = articles.sort((a, b) => rank(a) - rank(b))[0];
+    const best = trusted.sort((a, b) => rank(a) - rank(b))[0];
     if (best) return { ticketId: best.ticket.id, number: best.ticket.number, via: "message-id" };
   }
   for (const subject of keys.subjects) {

@@ -65,7 +65,7 @@ export function sanitizeMailHtml(html: string): string {
       img: (tagName, attribs) => {
         // Remote images are dropped (tracking pixels); the alt text stays.
         const src = attribs.src ?? "";
-        const local = /^(cid|data):/i.test(src);
+        const local = /^(cid:|data:image\/(png|jpe?g|gif|webp);)/i.test(src);
         const { src: _src, ...rest } = attribs;
         return { tagName, attribs: local ? attribs : rest };
       },

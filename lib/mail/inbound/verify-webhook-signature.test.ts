@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newWebhookSecret, signWebhook } from "@/tests/kit/webhooks";
-import { verifyWebhookSignature } from "./verify-webhook-signature";
+import { verifyWebhookSignature, webhookKey } from "./verify-webhook-signature";
 
 const secret = newWebhookSecret();
 // 8-bit Latin-1 mail: not valid UTF-8, must be verified as bytes.
@@ -55,5 +55,18 @@ describe("verifyWebhookSignature", () => {
     const both = `${old["webhook-signature"]} v2,bm9wZQ== ${headers["webhook-signature"]}`;
     expect(check({ ...headers, "webhook-signature": both }).ok).toBe(true);
     expect(check({ ...headers, "webhook-signature": old["webhook-signature"] }).ok).toBe(false);
+  });
+});
+
+describe("webhookKey", () => {
+  it("refuses secrets too short to be a key, even when signed with them", () => {
+    expect(webhookKey("whsec_")).toBeNull();
+    expect(webhookKey("whsec_!!!!!!!!")).toBeNull();
+    expect(webhookKey(newWebhookSecret())).not.toBeNull();
+    const weak = "whsec_";
+    const headers = signWebhook(body, weak);
+    expect(verifyWebhookSignature({ body, headers: new Headers(headers), secret: weak }).ok).toBe(
+      false,
+    );
   });
 });

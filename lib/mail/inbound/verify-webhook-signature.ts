@@ -8,6 +8,17 @@ interface HeaderSource {
   get(name: string): string | null;
 }
 
+const MIN_KEY_BYTES = 24;
+
+/**
+ * The HMAC key of a `whsec_` secret, or null when it is too weak to use
+ * (base64 decoding skips stray characters, so "whsec_" alone is a 0-byte key).
+ */
+export function webhookKey(secret: string): Buffer | null {
+  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
+  return key.length >= MIN_KEY_BYTES ? key : null;
+}
+
 /** The `webhook-*` headers, or Svix's `svix-*` names for the same thing. */
 function header(headers: HeaderSource, name: string): string | null {
   return headers.get(`webhook-${name}`) ?? headers.get(`svix-${name}`);
@@ -38,7 +49,8 @@ export function verifyWebhookSignature(input: {
   if (Math.abs(nowSeconds - Number(timestamp)) > tolerance)
     return { ok: false, reason: "timestamp outside the tolerance" };
 
-  const key = Buffer.from(input.secret.replace(/^whsec_/, ""), "base64");
+  const key = webhookKey(input.secret);
+  if (!key) return { ok: false, reason: "the webhook secret is too short" };
   const expected = createHmac("sha256", key)
     .update(`${id}.${timestamp}.`)
     .update(input.body)

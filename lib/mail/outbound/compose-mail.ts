@@ -2,6 +2,7 @@ import { config } from "../../config";
 import { db } from "../../db";
 import { isLocale, type Locale } from "../../i18n/translate";
 import { ticketTag } from "../../tickets/ticket-number";
+import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
 import { mailTexts } from "./mail-texts";
 import { fill, textToHtml, withSignature } from "./render";
@@ -47,6 +48,16 @@ function threadHeaders(ticket: LoadedTicket, ownMessageId: string, replyToArticl
   return { "In-Reply-To": parent.messageId, References: references.join(" ") };
 }
 
+/**
+ * The customer's name for a greeting — anyone can type any name on the request
+ * form, so a name that looks like a link or is overlong is not repeated.
+ */
+function displayName(customer: { name: string; email: string } | undefined): string | undefined {
+  if (!customer) return undefined;
+  const name = singleLine(customer.name);
+  return name && name.length <= 80 && !/(:\/\/|www\.|[<>@])/i.test(name) ? name : customer.email;
+}
+
 function withTag(subject: string, number: string): string {
   return subject.includes(ticketTag(number)) ? subject : `${ticketTag(number)} ${subject}`;
 }
@@ -70,7 +81,7 @@ export async function composeMail(
     number: ticket?.number,
     title: ticket?.title,
     queue: ticket?.queue.name,
-    name: ticket?.customer.name || ticket?.customer.email,
+    name: displayName(ticket?.customer),
     statusUrl: `${config.appUrl}/status`,
   };
   const headers: Record<string, string> = { "Message-ID": messageId };
@@ -116,11 +127,15 @@ export async function composeMail(
       break;
     }
     case "access-link":
+      if (!data.link)
+        throw new Error("the link was withheld; the customer has to ask for a new one");
       subject = fill(t.accessLinkSubject, vars);
       text = `${fill(t.greeting, vars)}\n\n${fill(t.accessLinkBody, vars)}\n\n${t.closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     case "magic-link":
+      if (!data.link)
+        throw new Error("the link was withheld; the customer has to ask for a new one");
       subject = t.magicLinkSubject;
       text = `${fill(t.magicLinkBody, vars)}\n\n${t.closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
@@ -136,7 +151,7 @@ export async function composeMail(
 
   const toCustomer = payload.kind !== "notification";
   if (ticket) {
-    subject = withTag(subject, ticket.number);
+    subject = withTag(singleLine(subject), ticket.number);
     if (toCustomer) {
       Object.assign(
         headers,
@@ -157,9 +172,9 @@ export async function composeMail(
       to: payload.to,
       // Replies go to the queue's address, else to our sender address.
       replyTo: toCustomer ? (queueAddress?.address ?? config.mailFrom) : undefined,
-      subject,
+      subject: singleLine(subject),
       text,
-      html: textToHtml(text),
+      html: textToHtml(text, config.appUrl),
       headers,
     },
   };

@@ -208,6 +208,25 @@ describe("threading", () => {
     expect((await ticketOf(number)).articles).toHaveLength(2);
   });
 
+  it("threads by a received Message-ID only for the ticket's own customer", async () => {
+    const first = newMessageId();
+    const created = await post(
+      buildMail({ from: "own@example.org", subject: "Scanner", messageId: first }),
+    );
+    const number: string = created.body.ticketNumber;
+    // The customer answers their own earlier mail (no tag, no mail of ours yet).
+    const own = await post(
+      buildMail({ from: "own@example.org", subject: "Re: Scanner", inReplyTo: first }),
+    );
+    expect(own.body.ticketNumber).toBe(number);
+    // A stranger quoting the same Message-ID does not get onto that ticket.
+    const stranger = await post(
+      buildMail({ from: "stranger@example.org", subject: "Re: Scanner", inReplyTo: first }),
+    );
+    expect(stranger.body.status).toBe("processed");
+    expect(stranger.body.ticketNumber).not.toBe(number);
+  });
+
   it("keeps a follow-up from another sender, marked and hidden from the customer", async () => {
     const created = await post(buildMail({ from: "owner@example.org", subject: "Mine" }));
     const number: string = created.body.ticketNumber;

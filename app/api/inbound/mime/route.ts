@@ -2,9 +2,9 @@
 // Standard Webhooks way with INBOUND_WEBHOOK_SECRET. See docs/inbound.md.
 import { config } from "@/lib/config";
 import { isTransientError } from "@/lib/mail/inbound/is-transient-error";
-import { readBodyWithLimit } from "@/lib/mail/inbound/read-body";
+import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
 import { receiveInboundMail } from "@/lib/mail/inbound/receive-inbound-mail";
-import { verifyWebhookSignature } from "@/lib/mail/inbound/verify-webhook-signature";
+import { verifyWebhookSignature, webhookKey } from "@/lib/mail/inbound/verify-webhook-signature";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,8 @@ const error = (status: number, message: string) =>
 export async function POST(req: Request) {
   const secret = config.inboundWebhookSecret;
   if (!secret) return error(503, "Inbound mail is not configured (INBOUND_WEBHOOK_SECRET)");
+  if (!webhookKey(secret))
+    return error(503, "INBOUND_WEBHOOK_SECRET is too short (at least 24 bytes, base64)");
   // Bytes, never text: 8-bit mail is not UTF-8 and decoding would break the signature.
   const body = await readBodyWithLimit(req, config.inboundMaxBytes);
   if (!body) return error(413, "Message too large");

@@ -2,7 +2,7 @@
 // fetched through the SDK and processed like raw MIME. See docs/inbound.md.
 import { config } from "@/lib/config";
 import { isTransientError } from "@/lib/mail/inbound/is-transient-error";
-import { readBodyWithLimit } from "@/lib/mail/inbound/read-body";
+import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
 import { receiveResendMail } from "@/lib/mail/inbound/receive-resend-mail";
 import { verifyResendWebhook } from "@/lib/mail/inbound/verify-resend-webhook";
 

@@ -274,6 +274,16 @@ describe("permissions", () => {
       queue: "VoIP",
     });
     expect(moved.status).toBe(422); // only ro there
+    // Only agents who may work in the ticket's queue can own it.
+    const { body: miscTicket } = await admin("POST", "/api/v1/tickets", newTicket("Misc"));
+    const badOwner = await admin("PATCH", `/api/v1/tickets/${miscTicket.number}`, {
+      owner: "limited@example.org",
+    });
+    expect(badOwner.status).toBe(422);
+    const goodOwner = await admin("PATCH", `/api/v1/tickets/${created.body.number}`, {
+      owner: "limited@example.org",
+    });
+    expect(goodOwner.body.owner).toEqual({ email: "limited@example.org", name: "Limited Agent" });
     const ok = await limited("PATCH", `/api/v1/tickets/${created.body.number}`, { state: "open" });
     expect(ok.status).toBe(200);
     expect(ok.body.state).toBe("open");

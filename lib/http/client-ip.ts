@@ -1,0 +1,21 @@
+import { config } from "../config";
+
+/** Stands for "every client" when no proxy vouches for addresses (see clientIp). */
+export const UNKNOWN_CLIENT = "*";
+
+/**
+ * The client address for rate limits. Next keeps an X-Forwarded-For header
+ * the client sent (it only fills it in when absent), so the header is trusted
+ * only behind TRUSTED_PROXY_HOPS reverse proxies that append the address they
+ * saw: the entry that many places from the end is the client. Without proxies
+ * every client shares UNKNOWN_CLIENT (per-address limits still apply).
+ */
+export function clientIp(headers: Headers): string {
+  const hops = config.trustedProxyHops;
+  if (hops === 0) return UNKNOWN_CLIENT;
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return entries[entries.length - hops] ?? UNKNOWN_CLIENT;
+}

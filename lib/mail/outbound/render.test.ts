@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { safeFilename, singleLine } from "../../tickets/write-article";
+import { fill, textToHtml } from "./render";
+
+describe("mail rendering", () => {
+  it("escapes text and links only our own URLs", () => {
+    const html = textToHtml(
+      "Hi <b>x</b>\nsee https://desk.example.org/status or https://evil.example/login\nor https://desk.example.org.evil.example/",
+      "https://desk.example.org",
+    );
+    expect(html).toContain("&lt;b&gt;x&lt;/b&gt;");
+    expect(html).toContain(
+      '<a href="https://desk.example.org/status">https://desk.example.org/status</a>',
+    );
+    expect(html).not.toContain('href="https://evil.example');
+    expect(html).not.toContain('href="https://desk.example.org.evil');
+  });
+
+  it("keeps unknown placeholders visible", () => {
+    expect(fill("{a} and {b}", { a: 1 })).toBe("1 and {b}");
+  });
+
+  it("makes subjects single-line and filenames harmless", () => {
+    expect(singleLine("Hi\r\nBcc: x@evil.example")).toBe("Hi Bcc: x@evil.example");
+    expect(safeFilename("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
+    expect(safeFilename("../../etc/passwd")).toBe("passwd");
+    expect(safeFilename("C:\\Users\\x\\report.pdf")).toBe("report.pdf");
+    expect(safeFilename("\u0000")).toBe("attachment");
+    expect(safeFilename("a".repeat(300))).toHaveLength(255);
+  });
+});
