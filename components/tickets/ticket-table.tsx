@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { TicketState } from "@/lib/generated/sqlite/enums";
 
@@ -40,7 +41,14 @@ export function TicketTable({
           {tickets.map((ticket) => (
             <tr key={ticket.id} className="border-b border-zinc-100 dark:border-zinc-900">
               <td className="py-2 pr-4 font-mono">{ticket.number}</td>
-              <td className="py-2 pr-4">{ticket.title}</td>
+              <td className="py-2 pr-4">
+                <Link
+                  href={`/agent/tickets/${ticket.number}`}
+                  className="text-blue-700 hover:underline dark:text-blue-400"
+                >
+                  {ticket.title}
+                </Link>
+              </td>
               <td className="py-2 pr-4">{t.states[ticket.state]}</td>
               <td className="py-2 pr-4">{ticket.queue.name}</td>
               <td className="py-2 pr-4">{date.format(ticket.updatedAt)}</td>

@@ -1,3 +1,5 @@
+import type { Metadata } from "next";
+import type { Messages } from "./messages/en";
 import { cookies, headers } from "next/headers";
 import { isLocale, LOCALE_COOKIE, messagesFor, negotiateLocale, type Locale } from "./translate";
 
@@ -11,4 +13,9 @@ export async function getLocale(): Promise<Locale> {
 export async function getMessages() {
   const locale = await getLocale();
   return { locale, t: messagesFor(locale) };
+}
+
+/** `generateMetadata` for a page whose title comes from the catalogue. */
+export function localizedTitle(pick: (t: Messages) => string) {
+  return async (): Promise<Metadata> => ({ title: pick((await getMessages()).t) });
 }

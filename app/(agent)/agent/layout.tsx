@@ -17,7 +17,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
           <Link href="/agent" className="font-semibold">
             {t.app.name}
           </Link>
-          <nav aria-label="Main" className="flex flex-wrap gap-3 text-sm">
+          <nav aria-label={t.nav.main} className="flex flex-wrap gap-3 text-sm">
             <Link href="/agent" className="hover:underline">
               {t.nav.dashboard}
             </Link>

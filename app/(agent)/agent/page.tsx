@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { TicketTable } from "@/components/tickets/ticket-table";
 import { queueIdsFor } from "@/lib/agents/queue-access";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { format } from "@/lib/i18n/translate";
 import { getDashboardSummary } from "@/lib/tickets/dashboard-summary";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const generateMetadata = localizedTitle((t) => t.dashboard.title);
 
 export default async function DashboardPage() {
   const agent = await requireAgent();

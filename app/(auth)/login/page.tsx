@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = localizedTitle((t) => t.login.title);
 
 export default async function LoginPage({
   searchParams,

@@ -19,6 +19,7 @@ const de: Messages = {
     failed: "E-Mail oder Passwort ist falsch.",
   },
   nav: {
+    main: "Hauptnavigation",
     dashboard: "Übersicht",
     tokens: "API-Tokens",
     signOut: "Abmelden",
@@ -86,6 +87,32 @@ const de: Messages = {
     updated: "Geändert",
     escalation: "Eskalation",
     escalated: "eskaliert",
+  },
+  zoom: {
+    articles: "Artikel",
+    history: "Historie",
+    priority: "Priorität",
+    priorities: {
+      1: "1 sehr niedrig",
+      2: "2 niedrig",
+      3: "3 normal",
+      4: "4 hoch",
+      5: "5 sehr hoch",
+    },
+    owner: "Besitzer",
+    customer: "Kunde",
+    created: "Erstellt",
+    pendingUntil: "Warten bis",
+    noSubject: "(kein Betreff)",
+    internal: "intern",
+    foreignSender: "nicht vom Kunden",
+    automatic: "automatisch",
+    from: "Von",
+    to: "An",
+    quoted: "Zitierter Text",
+    attachments: "Anhänge",
+    channels: { email: "E-Mail", web: "Web", phone: "Telefon", note: "Notiz" },
+    directions: { in: "eingehend", out: "ausgehend", internal: "intern" },
   },
   states: {
     new: "neu",
@@ -185,6 +212,11 @@ const de: Messages = {
       notFoundText:
         "Diese Anfrage kann nicht angezeigt werden. Der Link ist vielleicht abgelaufen; Sie können einen neuen anfordern.",
       allRequests: "Alle meine Anfragen",
+    },
+    access: {
+      title: "Link öffnen",
+      intro: "Zum Schutz Ihres Links öffnet er sich erst, wenn Sie bestätigen. Weiter zu Ihrer Anfrage.",
+      submit: "Weiter",
     },
     myRequests: {
       title: "Meine Anfragen",

@@ -18,6 +18,7 @@ const en = {
     failed: "E-mail or password is wrong.",
   },
   nav: {
+    main: "Main",
     dashboard: "Dashboard",
     tokens: "API tokens",
     signOut: "Sign out",
@@ -84,6 +85,26 @@ const en = {
     updated: "Updated",
     escalation: "Escalation",
     escalated: "escalated",
+  },
+  zoom: {
+    articles: "Articles",
+    history: "History",
+    priority: "Priority",
+    priorities: { 1: "1 very low", 2: "2 low", 3: "3 normal", 4: "4 high", 5: "5 very high" },
+    owner: "Owner",
+    customer: "Customer",
+    created: "Created",
+    pendingUntil: "Pending until",
+    noSubject: "(no subject)",
+    internal: "internal",
+    foreignSender: "not from the customer",
+    automatic: "automatic",
+    from: "From",
+    to: "To",
+    quoted: "Quoted text",
+    attachments: "Attachments",
+    channels: { email: "E-mail", web: "Web", phone: "Phone", note: "Note" },
+    directions: { in: "incoming", out: "outgoing", internal: "internal" },
   },
   states: {
     new: "new",
@@ -183,6 +204,11 @@ const en = {
       notFoundText:
         "This request cannot be shown. The link may have expired; you can request a new one.",
       allRequests: "All my requests",
+    },
+    access: {
+      title: "Open your link",
+      intro: "To keep your link safe, it opens only when you confirm. Continue to your request.",
+      submit: "Continue",
     },
     myRequests: {
       title: "My requests",

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "@/lib/notifications/preferences";
 import { markAllRead } from "./actions";
 
-export const metadata: Metadata = { title: "Notifications" };
+export const generateMetadata = localizedTitle((t) => t.notifications.title);
 
 const isEvent = (type: string): type is NotificationEvent =>
   NOTIFICATION_EVENTS.includes(type as NotificationEvent);
@@ -36,7 +36,18 @@ export default async function NotificationsPage() {
                 )}
                 {isEvent(n.type) ? t.notifications.events[n.type] : n.type}
               </div>
-              <div>{n.message}</div>
+              <div>
+                {n.ticket ? (
+                  <Link
+                    href={`/agent/tickets/${n.ticket.number}`}
+                    className="text-blue-700 hover:underline dark:text-blue-400"
+                  >
+                    {n.message}
+                  </Link>
+                ) : (
+                  n.message
+                )}
+              </div>
               <div className="text-xs text-zinc-500">{date.format(n.createdAt)}</div>
             </li>
           ))}

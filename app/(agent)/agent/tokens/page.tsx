@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { listApiTokens } from "@/lib/agents/api-tokens";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { revokeToken } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const generateMetadata = localizedTitle((t) => t.tokens.title);
 
 export default async function TokensPage() {
   const agent = await requireAgent();

@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { format } from "@/lib/i18n/translate";
 import { countJobsByStatus, listDeadJobs } from "@/lib/jobs/list-jobs";
 import { rerun } from "./actions";
 
-export const metadata: Metadata = { title: "Jobs" };
+export const generateMetadata = localizedTitle((t) => t.jobs.title);
 
 export default async function JobsPage() {
   await requireAdmin();

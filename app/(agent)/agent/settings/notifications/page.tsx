@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { notificationSettings } from "@/lib/notifications/preferences";
 import { getNotificationSettingsRaw } from "@/lib/notifications/save-preferences";
 import { SettingsForm } from "./settings-form";
 
-export const metadata: Metadata = { title: "Notification settings" };
+export const generateMetadata = localizedTitle((t) => t.notifications.settingsTitle);
 
 export default async function NotificationSettingsPage() {
   const agent = await requireAgent();

@@ -1,11 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { findOutboxMail } from "@/lib/mail/outbound/list-outbox";
 
-export const metadata: Metadata = { title: "Outbox" };
+export const generateMetadata = localizedTitle((t) => t.outbox.title);
 
 export default async function OutboxMailPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleView } from "@/components/tickets/article-view";
+import { queueIdsFor } from "@/lib/agents/queue-access";
+import { requireAgent } from "@/lib/auth/session";
+import { getMessages } from "@/lib/i18n/server";
+import { findTicketByNumber } from "@/lib/tickets/find-ticket";
+import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
+
+type Props = { params: Promise<{ number: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `#${(await params).number}` };
+}
+
+/** Read-only ticket zoom: the agent workspace issue adds actions and replies. */
+export default async function TicketZoomPage({ params }: Props) {
+  const agent = await requireAgent();
+  const { locale, t } = await getMessages();
+  const ticket = await findTicketByNumber((await params).number, await queueIdsFor(agent, "ro"));
+  if (!ticket) notFound();
+  const history = await getTicketHistory(ticket.id);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const facts: [string, string][] = [
+    [t.dashboard.state, t.states[ticket.state]],
+    [t.dashboard.queue, ticket.queue.name],
+    [t.zoom.priority, t.zoom.priorities[ticket.priority as 1 | 2 | 3 | 4 | 5]],
+    [t.zoom.owner, ticket.owner?.name ?? t.common.none],
+    [
+      t.zoom.customer,
+      ticket.customer.name
+        ? `${ticket.customer.name} <${ticket.customer.email}>`
+        : ticket.customer.email,
+    ],
+    [t.zoom.created, date.format(ticket.createdAt)],
+    [t.dashboard.updated, date.format(ticket.updatedAt)],
+    ...(ticket.pendingUntil
+      ? [[t.zoom.pendingUntil, date.format(ticket.pendingUntil)] as [string, string]]
+      : []),
+    ...(ticket.escalationDueAt
+      ? [[t.dashboard.escalation, date.format(ticket.escalationDueAt)] as [string, string]]
+      : []),
+  ];
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="font-mono text-sm text-zinc-600 dark:text-zinc-400">#{ticket.number}</p>
+        <h1 className="text-2xl font-bold">{ticket.title}</h1>
+      </div>
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        {facts.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="articles-heading" className="space-y-3">
+        <h2 id="articles-heading" className="text-lg font-semibold">
+          {t.zoom.articles}
+        </h2>
+        {ticket.articles.map((article) => (
+          <ArticleView key={article.id} article={article} t={t.zoom} date={date} />
+        ))}
+      </section>
+      <details>
+        <summary className="cursor-pointer text-lg font-semibold">{t.zoom.history}</summary>
+        <ol className="mt-2 space-y-1 text-sm">
+          {history.map((entry) => (
+            <li key={entry.id}>
+              <span className="text-zinc-600 dark:text-zinc-400">
+                {date.format(entry.createdAt)}
+              </span>{" "}
+              <span className="font-medium">{entry.type}</span>{" "}
+              {entry.oldValue !== null && `${entry.oldValue} → `}
+              {entry.newValue}{" "}
+              <span className="text-zinc-600 dark:text-zinc-400">
+                ({entry.actorAgent?.name ?? entry.actor})
+              </span>
+            </li>
+          ))}
+        </ol>
+      </details>
+    </div>
+  );
+}
