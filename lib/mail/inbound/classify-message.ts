@@ -8,7 +8,7 @@ export interface MailClassification {
   /** Any of the above, or another machine sender: stored, never answered automatically. */
   isAutomatic: boolean;
   reasons: string[];
-  /** Recipients a delivery report says failed permanently (to mark as bouncing). */
+  /** Recipients a report claims failed permanently; checked against our mail before marking. */
   failedRecipients: string[];
 }
 

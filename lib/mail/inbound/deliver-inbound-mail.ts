@@ -8,6 +8,7 @@ import { classifyMessage } from "./classify-message";
 import { findQueueForMessage } from "./find-queue-for-message";
 import { findTicketForMessage, threadKeys } from "./find-ticket-for-message";
 import { formatAddress, type InboundMail } from "./inbound-mail";
+import { markBouncingRecipients } from "./mark-bouncing-recipients";
 import { sanitizeMailHtml } from "./sanitize-html";
 
 /** Customer for mail that names no sender at all: kept, never answered. */
@@ -22,8 +23,9 @@ export interface Delivered {
 /**
  * Turns a parsed, non-duplicate mail into a follow-up (threaded per DESIGN)
  * or a new ticket in the queue of its recipient address. Auto-replies,
- * bounces and list mail are stored but never answered; a bounce marks the
- * failed recipients as bouncing.
+ * bounces and list mail are stored but never answered. A bounce of our own
+ * mail marks its failed recipients as bouncing; an ordinary mail from a
+ * customer shows their address works again and clears the mark.
  */
 export async function deliverInboundMail(input: {
   mail: InboundMail;
@@ -38,6 +40,11 @@ export async function deliverInboundMail(input: {
   const allowAutoResponse = !classification.isAutomatic && !!mail.from;
 
   const customer = await findOrCreateCustomer({ email: sender.address, name: sender.name });
+  if (customer.bouncingAt && allowAutoResponse) {
+    // A customer's own ordinary mail: their address works. Cleared before the
+    // ticket is written, so this mail gets its auto-response again.
+    await db.customer.update({ where: { id: customer.id }, data: { bouncingAt: null } });
+  }
   const actor: Actor = { kind: "customer", customerId: customer.id, email: customer.email };
   const article: NewArticle = {
     channel: "email",
@@ -85,11 +92,6 @@ export async function deliverInboundMail(input: {
     delivered = { ticketId: ticket.id, number: ticket.number, articleId: ticket.articleId };
   }
 
-  if (classification.failedRecipients.length > 0) {
-    await db.customer.updateMany({
-      where: { email: { in: classification.failedRecipients }, bouncingAt: null },
-      data: { bouncingAt: now },
-    });
-  }
+  await markBouncingRecipients({ mail, failedRecipients: classification.failedRecipients, now });
   return delivered;
 }

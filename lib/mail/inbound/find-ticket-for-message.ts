@@ -14,6 +14,28 @@ export interface ThreadKeys {
 }
 
 /**
+ * The headers of the original mail a report carries (message/rfc822 or
+ * rfc822-headers parts): its Message-ID, In-Reply-To and References, newest
+ * first, and its subject. Chosen by whoever sent the report.
+ */
+export function embeddedOriginals(mail: InboundMail): ThreadKeys {
+  const ids: string[] = [];
+  const subjects: string[] = [];
+  for (const part of mail.attachments.filter((a) => ORIGINAL_TYPES.test(a.contentType))) {
+    const headers = parseHeaderBlock(part.content.subarray(0, 64 * 1024).toString("utf8"));
+    const get = (name: string) => headers.find(([key]) => key === name)?.[1] ?? null;
+    ids.push(
+      ...parseMessageIds(get("message-id")),
+      ...parseMessageIds(get("in-reply-to")),
+      ...parseMessageIds(get("references")).reverse(),
+    );
+    const subject = get("subject");
+    if (subject) subjects.push(subject);
+  }
+  return { ids: [...new Set(ids)].slice(0, 100), subjects };
+}
+
+/**
  * What a mail refers to: In-Reply-To, then References from the newest. A
  * delivery report also carries the headers of the mail that bounced (ours):
  * its Message-ID, references and subject count as well.
@@ -24,16 +46,9 @@ export function threadKeys(mail: InboundMail, includeEmbedded: boolean): ThreadK
   );
   const subjects = [mail.subject];
   if (includeEmbedded) {
-    for (const part of mail.attachments.filter((a) => ORIGINAL_TYPES.test(a.contentType))) {
-      const headers = parseHeaderBlock(part.content.subarray(0, 64 * 1024).toString("utf8"));
-      const get = (name: string) => headers.find(([key]) => key === name)?.[1] ?? null;
-      ids.push(
-        ...parseMessageIds(get("message-id")),
-        ...parseMessageIds(get("in-reply-to")),
-        ...parseMessageIds(get("references")).reverse(),
-      );
-      if (get("subject")) subjects.push(get("subject")!);
-    }
+    const embedded = embeddedOriginals(mail);
+    ids.push(...embedded.ids);
+    subjects.push(...embedded.subjects);
   }
   return { ids: [...new Set(ids)].slice(0, 100), subjects };
 }

@@ -276,6 +276,7 @@ describe("loops", () => {
         direction: "out",
         visibleToCustomer: true,
         text: "Hi",
+        toAddress: "Gone <gone@example.org>",
         messageId: ourId,
       },
     });
@@ -296,6 +297,61 @@ describe("loops", () => {
       (job) => (job.payload as { articleId?: number }).articleId !== after.articles[0].id,
     );
     expect(bounceJobs).toHaveLength(0);
+  });
+
+  it("a forged delivery report about an address we never mailed changes nothing", async () => {
+    const customerOf = (email: string) => db.customer.findUniqueOrThrow({ where: { email } });
+    await post(buildMail({ from: "victim@example.org", subject: "Hello" }));
+    // The forger knows the Message-ID of our reply to themselves and names the victim.
+    const forger = await ticketOf(
+      (await post(buildMail({ from: "forger@example.org", subject: "Hi" }))).body.ticketNumber,
+    );
+    const toForger = `<out-forger-${Date.now()}@desk.example>`;
+    await addArticle({
+      ticketId: forger.id,
+      actor: SYSTEM,
+      article: {
+        channel: "email",
+        direction: "out",
+        visibleToCustomer: true,
+        text: "Hello forger",
+        toAddress: "forger@example.org",
+        messageId: toForger,
+      },
+    });
+    const reportFrom = "Mail Delivery System <MAILER-DAEMON@mx.example.org>";
+    for (const original of [toForger, newMessageId("desk.example")]) {
+      const forged = await post(
+        buildMail({
+          from: reportFrom,
+          subject: "Undelivered Mail Returned to Sender",
+          body: deliveryReport("victim@example.org", original),
+        }),
+      );
+      expect(forged.body.status).toBe("processed");
+    }
+    expect((await customerOf("victim@example.org")).bouncingAt).toBeNull();
+    expect((await customerOf("forger@example.org")).bouncingAt).toBeNull();
+  });
+
+  it("an ordinary mail from a bouncing customer clears the mark; an automatic one does not", async () => {
+    const customerOf = () =>
+      db.customer.findUniqueOrThrow({ where: { email: "gone@example.org" } });
+    expect((await customerOf()).bouncingAt).not.toBeNull();
+    await post(
+      buildMail({
+        from: "gone@example.org",
+        subject: "Out of office",
+        headers: { "Auto-Submitted": "auto-replied" },
+      }),
+    );
+    expect((await customerOf()).bouncingAt).not.toBeNull();
+
+    const back = await post(buildMail({ from: "gone@example.org", subject: "I am back" }));
+    expect(back.body.status).toBe("processed");
+    expect((await customerOf()).bouncingAt).toBeNull();
+    // Cleared before the ticket was written: the new request gets its auto-response again.
+    expect(await autoResponseJobs((await ticketOf(back.body.ticketNumber)).id)).toHaveLength(1);
   });
 
   it("the Resend stub receives the control's auto-response and nothing for the others", async () => {
