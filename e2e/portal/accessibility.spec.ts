@@ -39,7 +39,9 @@ for (const locale of ["en", "de"] as const) {
 
     const email = uniqueEmail(`axe-${locale}`);
     const number = await createTicketViaApi(baseURL!, email, "Accessibility check");
-    await openTicketAsCustomer(page, state.stubUrl, number, email);
+    await openTicketAsCustomer(page, state.stubUrl, number, email, () =>
+      expectNoSeriousViolations(page, `${locale} link page`),
+    );
     await expectNoSeriousViolations(page, `${locale} ticket page`);
   });
 }

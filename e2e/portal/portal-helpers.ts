@@ -70,12 +70,26 @@ export async function createTicketViaApi(
   return (await res.json()).number;
 }
 
+/**
+ * Opens a mailed link as the customer does: the link page (GET changes
+ * nothing) and its Continue button, which signs in.
+ */
+export async function openLink(page: Page, link: string, onLinkPage?: () => Promise<void>) {
+  await page.goto(link);
+  const button = page.getByRole("button", { name: /^(Continue|Weiter)$/ });
+  await expect(button).toBeVisible();
+  await onLinkPage?.();
+  await button.click();
+  await expect(page).not.toHaveURL(/\/access\//);
+}
+
 /** Status lookup → access link from the stub → the ticket page with a customer session. */
 export async function openTicketAsCustomer(
   page: Page,
   stubUrl: string,
   number: string,
   email: string,
+  onLinkPage?: () => Promise<void>,
 ) {
   await page.goto("/status");
   await page.locator("#number").fill(number);
@@ -87,6 +101,6 @@ export async function openTicketAsCustomer(
     email,
     (m) => m.subject.includes(number) && /\/access\//.test(m.text ?? m.html ?? ""),
   );
-  await page.goto(linkIn(mail));
+  await openLink(page, linkIn(mail), onLinkPage);
   await expect(page).toHaveURL(new RegExp(`/tickets/${number}$`));
 }

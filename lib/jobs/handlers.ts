@@ -1,4 +1,5 @@
 import { sendMailJob } from "../mail/outbound/send-mail-job";
+import { handleLinkRequest } from "../portal/handle-link-request";
 import { handleTicketEvent } from "../tickets/handle-ticket-event";
 import { handleEscalation, handlePendingDue } from "../tickets/handle-timers";
 import { probeJob } from "./probe-job";
@@ -11,4 +12,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   "ticket.pending-due": handlePendingDue,
   "ticket.escalation": handleEscalation,
   "system.probe": probeJob,
+  "portal.link-request": handleLinkRequest,
 };

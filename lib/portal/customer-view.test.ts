@@ -3,6 +3,8 @@ import { agentActor, SYSTEM } from "../actor";
 import { db } from "../db";
 import { addArticle } from "../tickets/add-article";
 import { addFollowUp } from "../tickets/add-follow-up";
+import { jobHandlers } from "../jobs/handlers";
+import { createWorker } from "../jobs/worker";
 import { addCustomerFollowUp } from "./add-customer-follow-up";
 import { exchangeToken } from "./exchange-token";
 import { getCustomerAttachment } from "./get-customer-attachment";
@@ -10,10 +12,11 @@ import { getCustomerSession } from "./get-customer-session";
 import { getCustomerTicket } from "./get-customer-ticket";
 import { listCustomerTickets } from "./list-customer-tickets";
 import { requestMagicLink } from "./request-magic-link";
-import { freshIp, lastMailLink, submitRequest, tokenOf } from "./test-helpers";
+import { freshIp, lastMailLink, runLinkRequests, submitRequest, tokenOf } from "./test-helpers";
 
 async function signIn(email: string) {
   await requestMagicLink({ email, ip: freshIp(), locale: "en" });
+  await runLinkRequests();
   const result = await exchangeToken({
     token: tokenOf((await lastMailLink("magic-link", email))!),
   });
@@ -112,11 +115,16 @@ describe("the customer's view of a ticket", () => {
     );
   });
 
-  it("adds a follow-up that reopens a pending ticket and notifies through the event job", async () => {
+  it("adds a follow-up that reopens a pending ticket and notifies the owner", async () => {
     const { number } = await submitRequest({ email: "ivy@example.org" });
+    const owner = await db.agent.findFirstOrThrow();
     await db.ticket.update({
       where: { number },
-      data: { state: "pending_reminder", pendingUntil: new Date(Date.now() + 86_400_000) },
+      data: {
+        state: "pending_reminder",
+        pendingUntil: new Date(Date.now() + 86_400_000),
+        ownerId: owner.id,
+      },
     });
     const session = await signIn("ivy@example.org");
     const result = await addCustomerFollowUp({
@@ -143,10 +151,19 @@ describe("the customer's view of a ticket", () => {
       text: "Any news?",
     });
     expect(last.attachments.map((a) => a.filename)).toEqual(["log.txt"]);
-    const events = await db.job.findMany({ where: { type: "ticket.event" } });
-    expect(events.map((j) => j.payload)).toContainEqual(
-      expect.objectContaining({ ticketId: ticket.id, articleId: last.id }),
+    // The event job (run as the worker would) leaves the owner an in-app notification.
+    const failures: unknown[] = [];
+    await createWorker({
+      handlers: jobHandlers,
+      types: ["ticket.event"],
+      log: (message, error) => failures.push(error ?? message),
+    }).drain();
+    expect(failures).toEqual([]);
+    const notifications = await db.notification.findMany({ where: { ticketId: ticket.id } });
+    expect(notifications).toContainEqual(
+      expect.objectContaining({ agentId: owner.id, type: "follow_up", readAt: null }),
     );
+    expect(notifications.filter((n) => n.type === "follow_up")).toHaveLength(1);
     await expect(
       addCustomerFollowUp({
         session,

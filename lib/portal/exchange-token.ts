@@ -1,5 +1,5 @@
 import { config } from "../config";
-import { transaction } from "../db";
+import { db, transaction } from "../db";
 import { generateToken, hashCustomerToken, isWellFormedToken } from "./tokens";
 
 export interface ExchangeResult {
@@ -16,6 +16,9 @@ export interface ExchangeResult {
  * session. Null for anything unknown, expired or used: callers show "not found".
  * A browser that already holds a session for all of the same customer's
  * tickets keeps it rather than narrowing it to one ticket.
+ *
+ * Only a live link opens a transaction: on SQLite that takes the write lock,
+ * so a flood of made-up tokens must not get that far.
  */
 export async function exchangeToken(options: {
   token: string;
@@ -24,22 +27,29 @@ export async function exchangeToken(options: {
 }): Promise<ExchangeResult | null> {
   const now = options.now ?? new Date();
   if (!isWellFormedToken(options.token)) return null;
+  const link = await db.customerToken.findUnique({
+    where: { tokenHash: hashCustomerToken(options.token) },
+    include: { ticket: { select: { number: true } } },
+  });
+  if (!link || (link.kind !== "access" && link.kind !== "magic") || link.expiresAt <= now) {
+    return null;
+  }
+  if (link.kind === "magic" && link.usedAt) return null;
+  if (link.kind === "access" && !link.ticket) return null;
+  const redirectTo = link.kind === "access" ? `/tickets/${link.ticket!.number}` : "/my-requests";
+
   return transaction(async (tx) => {
-    const link = await tx.customerToken.findUnique({
-      where: { tokenHash: hashCustomerToken(options.token) },
-      include: { ticket: { select: { number: true } } },
-    });
-    if (!link || (link.kind !== "access" && link.kind !== "magic") || link.expiresAt <= now) {
-      return null;
-    }
-    if (link.kind === "access" && !link.ticket) return null;
-    // Single use for sign-in links, decided atomically; access links only note their first use.
+    // Decided again inside: single use for sign-in links, atomically (a
+    // concurrent exchange may have won); access links only note their first use.
     const marked = await tx.customerToken.updateMany({
-      where: { id: link.id, ...(link.kind === "magic" ? { usedAt: null } : {}) },
-      data: link.kind === "magic" || !link.usedAt ? { usedAt: now } : {},
+      where: {
+        id: link.id,
+        expiresAt: { gt: now },
+        ...(link.kind === "magic" ? { usedAt: null } : {}),
+      },
+      data: { usedAt: link.kind === "magic" ? now : (link.usedAt ?? now) },
     });
-    if (link.kind === "magic" && marked.count !== 1) return null;
-    const redirectTo = link.kind === "access" ? `/tickets/${link.ticket!.number}` : "/my-requests";
+    if (marked.count !== 1) return null;
 
     const current = isWellFormedToken(options.currentSessionToken)
       ? await tx.customerToken.findUnique({
@@ -50,7 +60,9 @@ export async function exchangeToken(options: {
     if (currentIsLive && current.customerId === link.customerId && current.ticketId === null) {
       return { sessionToken: null, expiresAt: current.expiresAt, redirectTo };
     }
-    if (current?.kind === "session") await tx.customerToken.delete({ where: { id: current.id } });
+    if (current?.kind === "session") {
+      await tx.customerToken.deleteMany({ where: { id: current.id } });
+    }
 
     const sessionEnd = now.getTime() + config.portalSessionHours * 3_600_000;
     const expiresAt = new Date(

@@ -1,5 +1,5 @@
 import { config } from "../config";
-import { transaction } from "../db";
+import { transaction, type Tx } from "../db";
 import { isLocale, type Locale } from "../i18n/translate";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { generateToken, hashCustomerToken } from "./tokens";
@@ -22,9 +22,10 @@ export function accessUrl(token: string): string {
 /**
  * Stores a new random token (hashed) and queues the mail carrying its link, in
  * one transaction. The mail job is marked secret: the link leaves the database
- * once sent and never becomes an article.
+ * once sent and never becomes an article. Pass `inTx` to commit them with the
+ * caller's own writes (a job handler's completion).
  */
-export async function mailCustomerLink(input: CustomerLinkInput) {
+export async function mailCustomerLink(input: CustomerLinkInput, inTx?: Tx) {
   const token = generateToken();
   const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
   const locale = isLocale(input.customer.locale) ? input.customer.locale : input.locale;
@@ -37,7 +38,7 @@ export async function mailCustomerLink(input: CustomerLinkInput) {
     timeZone: config.timeZone,
     timeZoneName: "short",
   }).format(expiresAt);
-  await transaction(async (tx) => {
+  const write = async (tx: Tx) => {
     await tx.customerToken.create({
       data: {
         kind: input.kind,
@@ -60,5 +61,6 @@ export async function mailCustomerLink(input: CustomerLinkInput) {
       },
       secret: true,
     });
-  });
+  };
+  await (inTx ? write(inTx) : transaction(write));
 }

@@ -1,5 +1,7 @@
 // Shared arrangements for the portal's integration tests.
 import { db } from "../db";
+import { jobHandlers } from "../jobs/handlers";
+import { createWorker } from "../jobs/worker";
 import { seedDatabase } from "../setup/seed";
 import { createWebRequest } from "./create-web-request";
 import type { RequestInput } from "./schemas";
@@ -26,6 +28,22 @@ export async function submitRequest(overrides: Partial<RequestInput> = {}, ip = 
   return createWebRequest({ input, ip, locale: "en" });
 }
 
+/**
+ * Runs the queued link requests (status lookups, sign-in requests) as the
+ * worker would, at `now`; the mail jobs they queue stay queued for lastMailLink.
+ */
+export async function runLinkRequests(now = new Date()) {
+  const failures: unknown[] = [];
+  const ran = await createWorker({
+    handlers: jobHandlers,
+    types: ["portal.link-request"],
+    clock: () => now,
+    log: (message, error) => failures.push(error ?? message),
+  }).drain();
+  if (failures.length) throw new AggregateError(failures, "link request jobs failed");
+  return ran;
+}
+
 /** The link of the newest mail job of a kind to an address (the worker scrubs it once sent). */
 export async function lastMailLink(kind: "access-link" | "magic-link", to: string) {
   const jobs = await db.job.findMany({ where: { type: "mail.send" }, orderBy: { id: "desc" } });
@@ -36,3 +54,28 @@ export async function lastMailLink(kind: "access-link" | "magic-link", to: strin
 }
 
 export const tokenOf = (link: string) => link.split("/access/")[1];
+
+/**
+ * What a browser does on the link page: GET it, then submit its "Continue"
+ * form (the server action's hidden fields included) as a plain POST.
+ */
+export async function submitAccessForm(
+  appUrl: string,
+  token: string,
+  headers: Record<string, string> = {},
+) {
+  const html = await (await fetch(`${appUrl}/access/${token}`)).text();
+  const form = html.split("<form").find((part) => part.includes('name="token"'));
+  if (!form) throw new Error(`no link form on the page:\n${html.slice(0, 2000)}`);
+  const body = new FormData();
+  for (const input of form.split("</form>")[0].matchAll(/<input[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input[0])?.[1];
+    if (name) body.append(name, /value="([^"]*)"/.exec(input[0])?.[1] ?? "");
+  }
+  return fetch(`${appUrl}/access/${token}`, {
+    method: "POST",
+    body,
+    headers: { origin: appUrl, ...headers },
+    redirect: "manual",
+  });
+}

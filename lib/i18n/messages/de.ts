@@ -215,7 +215,8 @@ const de: Messages = {
     },
     access: {
       title: "Link öffnen",
-      intro: "Zum Schutz Ihres Links öffnet er sich erst, wenn Sie bestätigen. Weiter zu Ihrer Anfrage.",
+      intro:
+        "Zum Schutz Ihres Links öffnet er sich erst, wenn Sie bestätigen. Weiter zu Ihrer Anfrage.",
       submit: "Weiter",
     },
     myRequests: {

@@ -1,0 +1,35 @@
+import { config } from "../config";
+import { normaliseEmail } from "../customers/find-or-create-customer";
+import { transaction } from "../db";
+import type { Locale } from "../i18n/translate";
+import { enqueue } from "../jobs/enqueue";
+import { checkRateLimits } from "./check-rate-limits";
+
+export const LINK_REQUEST_JOB = "portal.link-request";
+
+export type LinkRequestPayload =
+  | { kind: "access"; number: string; email: string; locale: Locale }
+  | { kind: "magic"; email: string; locale: Locale };
+
+/**
+ * Counts the request against the rate limits and queues it. Whether anything
+ * matches is decided later by the job (handleLinkRequest): every request does
+ * the same work here, so neither the answer nor its timing tells a match apart.
+ */
+export async function requestLink(options: {
+  request: LinkRequestPayload;
+  ip: string;
+  now?: Date;
+}): Promise<void> {
+  const now = options.now ?? new Date();
+  const request = { ...options.request, email: normaliseEmail(options.request.email) };
+  await checkRateLimits({
+    scope: "portal-link",
+    ip: options.ip,
+    email: request.email,
+    perIp: config.portalLinksPerIpHour,
+    perAddress: config.portalLinksPerAddressHour,
+    now,
+  });
+  await transaction((tx) => enqueue(tx, { type: LINK_REQUEST_JOB, payload: request, runAt: now }));
+}
