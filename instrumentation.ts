@@ -8,11 +8,7 @@ export async function register() {
   // so the worker can finish its jobs before the process ends.
   const ownSignals = process.env.NEXT_MANUAL_SIG_HANDLE === "true";
   const { config } = await import("./lib/config");
-  if (config.runWorkerInWeb) {
-    const { startBackgroundWorker } = await import("./lib/jobs/background");
-    startBackgroundWorker({ exitWhenStopped: ownSignals });
-  } else if (ownSignals) {
-    for (const signal of ["SIGTERM", "SIGINT"] as const)
-      process.once(signal, () => process.exit(0));
-  }
+  const { exitOnSignals, startBackgroundWorker } = await import("./lib/jobs/background");
+  if (config.runWorkerInWeb) startBackgroundWorker({ exitWhenStopped: ownSignals });
+  else if (ownSignals) exitOnSignals();
 }

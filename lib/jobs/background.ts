@@ -38,3 +38,8 @@ export function startBackgroundWorker(options: { exitWhenStopped: boolean }): Wo
   console.log(`job worker ${worker.workerId} started`);
   return worker;
 }
+
+/** Ends the process on SIGTERM/SIGINT (when nothing else must finish first). */
+export function exitOnSignals() {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => process.exit(0));
+}

@@ -1,15 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useMemo, useTransition } from "react";
-import { useForm, useWatch, type FieldErrors as FormErrors } from "react-hook-form";
+import { useActionState, useMemo } from "react";
 import { FormAlert } from "@/components/portal/form-alert";
 import { AttachmentsField } from "@/components/portal/attachments-field";
 import { FormField } from "@/components/portal/form-field";
+import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/en";
-import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
 import { requestSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 import { submitRequest, type RequestFormState } from "./actions";
 
@@ -30,29 +29,15 @@ export function RequestForm({
   limits: AttachmentLimits;
 }) {
   const [state, action, pending] = useActionState<RequestFormState, FormData>(submitRequest, {});
-  const [, startTransition] = useTransition();
   const schema = useMemo(() => requestSchema(limits), [limits]);
-  const form = useForm({
+  const { form, errors, hasErrors, reselect, onSubmit } = useAttachmentForm({
     resolver: zodResolver(schema),
     defaultValues: { topic: "", ...state.values },
-    mode: "onTouched",
-  });
-  const chosen = useWatch({ control: form.control, name: "attachments" }) as FileList | undefined;
-  const errors = clientFieldErrors(
-    form.formState.errors as FormErrors,
-    state.fieldErrors,
-    t.errors,
+    state,
+    action,
     limits,
-    chosen,
-  );
-  const hasErrors = Object.keys(errors).length > 0 || !!state.formError;
-  const reselect = state.reselect?.length && !chosen?.length ? state.reselect : [];
-
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    // Read the form (files included) now; the shared schema then decides whether it goes out.
-    const data = withoutEmptyFiles(new FormData(event.currentTarget));
-    return form.handleSubmit(() => startTransition(() => action(data)))(event);
-  };
+    t,
+  });
 
   return (
     <form
