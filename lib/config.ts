@@ -145,6 +145,10 @@ export const config = {
   get portalLinksPerAddressHour() {
     return readInt("PORTAL_LINKS_PER_ADDRESS_HOUR", 5);
   },
+  /** Inbound address → queue map, "support@x=Misc, wlan@x=WLAN", applied at every start. */
+  get queueAddresses() {
+    return read("QUEUE_ADDRESSES", "");
+  },
   /** Reverse proxies in front of the desk that append the client address to X-Forwarded-For. */
   get trustedProxyHops() {
     return readInt("TRUSTED_PROXY_HOPS", 0);

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createApiToken, hashToken } from "../agents/api-tokens";
 import { hashPassword } from "../agents/password";
 import { config } from "../config";
+import { applyQueueAddresses, parseQueueAddresses } from "../queues/apply-queue-addresses";
 import { db, isPostgres, transaction } from "../db";
 
 export const DEFAULT_GROUP = "users";
@@ -74,6 +75,7 @@ export async function seedDatabase(): Promise<SeedResult> {
     return { adminEmail: admin.email, adminId: admin.id, created: true, generatedPassword };
   });
 
+  await applyQueueAddresses(parseQueueAddresses(config.queueAddresses));
   // Provisioning token: attached to the first admin once (a revoked one stays revoked).
   if (config.adminApiToken) {
     const exists = await db.apiToken.findUnique({

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db";
+import { seedDatabase } from "../setup/seed";
+import { applyQueueAddresses, parseQueueAddresses } from "./apply-queue-addresses";
+
+describe("QUEUE_ADDRESSES", () => {
+  it("parses address=Queue lists and rejects malformed entries", () => {
+    expect(parseQueueAddresses(" Support@Uni.example=Misc,\nwlan@uni.example = WLAN ")).toEqual([
+      { address: "support@uni.example", queue: "Misc" },
+      { address: "wlan@uni.example", queue: "WLAN" },
+    ]);
+    expect(parseQueueAddresses("")).toEqual([]);
+    expect(() => parseQueueAddresses("nonsense")).toThrow(/address=Queue/);
+  });
+
+  it("routes addresses to queues, first one primary, and can move an address", async () => {
+    await seedDatabase();
+    await applyQueueAddresses(
+      parseQueueAddresses("help@uni.example=Misc, misc2@uni.example=Misc, wlan@uni.example=WLAN"),
+    );
+    await applyQueueAddresses(
+      parseQueueAddresses("help@uni.example=Misc, misc2@uni.example=Misc, wlan@uni.example=WLAN"),
+    );
+    const rows = await db.queueAddress.findMany({
+      include: { queue: true },
+      orderBy: { address: "asc" },
+    });
+    expect(rows.map((r) => [r.address, r.queue.name, r.isPrimary])).toEqual([
+      ["help@uni.example", "Misc", true],
+      ["misc2@uni.example", "Misc", false],
+      ["wlan@uni.example", "WLAN", true],
+    ]);
+    await applyQueueAddresses(parseQueueAddresses("wlan@uni.example=VoIP"));
+    expect(
+      (
+        await db.queueAddress.findUniqueOrThrow({
+          where: { address: "wlan@uni.example" },
+          include: { queue: true },
+        })
+      ).queue.name,
+    ).toBe("VoIP");
+    await expect(applyQueueAddresses([{ address: "x@y.example", queue: "Nope" }])).rejects.toThrow(
+      /no queue named/,
+    );
+  });
+});
