@@ -47,9 +47,15 @@ export function databaseProvider(url = databaseUrl()): DatabaseProvider {
   return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
 }
 
+/** Path of a SQLite `file:` URL (`file:./x.db`, `file:///abs/x.db`, query parameters ignored). */
+export function sqliteFile(url: string): string {
+  const location = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return location.startsWith("//") ? new URL(`file:${location}`).pathname : location;
+}
+
 /** Absolute path of a SQLite `file:` URL. */
 export function sqlitePath(url = databaseUrl()): string {
-  return path.resolve(url.replace(/^file:/, ""));
+  return path.resolve(sqliteFile(url));
 }
 
 export const config = {

@@ -1,15 +1,16 @@
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { findAgentById } from "../agents/authenticate-agent";
 
-/** The signed-in, still active agent, or null. */
-export async function getCurrentAgent() {
+/** The signed-in, still active agent, or null (once per request: layout and page share it). */
+export const getCurrentAgent = cache(async () => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const agent = await findAgentById(id);
   return agent?.active ? agent : null;
-}
+});
 
 /** For agent pages and actions: the agent, or a redirect to sign-in. */
 export async function requireAgent() {

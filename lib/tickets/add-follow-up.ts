@@ -1,7 +1,6 @@
 import type { Actor } from "../actor";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
-import { refreshEscalation } from "../sla/refresh-escalation";
 import { addArticleInTx } from "./add-article";
 import { syncPendingTimer } from "./pending-timer";
 import { createTicket } from "./create-ticket";
@@ -75,22 +74,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
       return { kind: "new-ticket" as const, ticket };
     }
 
-    const { article } = await addArticleInTx(tx, {
-      ticketId: ticket.id,
-      actor: input.actor,
-      now,
-      article: {
-        ...input.article,
-        isForeignSender,
-        visibleToCustomer: input.article.visibleToCustomer && !isForeignSender,
-        authorCustomerId: isForeignSender ? null : ticket.customerId,
-      },
-      event: {
-        event: "follow_up",
-        isForeignSender,
-        allowAutoResponse: input.allowAutoResponse ?? true,
-      },
-    });
+    // Reopen first: adding the article then refreshes the SLA due times for the open ticket.
     const reopen =
       !isForeignSender &&
       !isAutomatic &&
@@ -108,8 +92,23 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
         newValue: "open",
       });
       await syncPendingTimer(tx, ticket.id, "open", null);
-      await refreshEscalation(tx, ticket.id);
     }
+    const { article } = await addArticleInTx(tx, {
+      ticketId: ticket.id,
+      actor: input.actor,
+      now,
+      article: {
+        ...input.article,
+        isForeignSender,
+        visibleToCustomer: input.article.visibleToCustomer && !isForeignSender,
+        authorCustomerId: isForeignSender ? null : ticket.customerId,
+      },
+      event: {
+        event: "follow_up",
+        isForeignSender,
+        allowAutoResponse: input.allowAutoResponse ?? true,
+      },
+    });
     return {
       kind: "added" as const,
       ticket,
@@ -140,14 +139,6 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     now,
     article: input.article,
   });
-  await transaction((tx) =>
-    recordHistory(tx, {
-      ticketId: old.id,
-      type: "follow_up_ticket",
-      actor: input.actor,
-      newValue: created.number,
-    }),
-  );
   return {
     ticketId: created.id,
     number: created.number,

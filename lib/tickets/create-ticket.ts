@@ -64,6 +64,15 @@ export async function createTicket(input: CreateTicketInput) {
       actor: input.actor,
       newValue: `${queue.name}; ${input.article.channel}`,
     });
+    if (input.parentId) {
+      // The closed ticket a late follow-up came in on points to its successor.
+      await recordHistory(tx, {
+        ticketId: input.parentId,
+        type: "follow_up_ticket",
+        actor: input.actor,
+        newValue: number,
+      });
+    }
     await refreshEscalation(tx, ticket.id);
     const autoResponseQueued =
       fromCustomer && (input.allowAutoResponse ?? true)

@@ -1,6 +1,7 @@
 // Offline `prisma migrate` (deploy, status, check, dev) on the WASM schema
 // engine. Migrations live in prisma/<provider>/migrations and are recorded in
 // Prisma's `_prisma_migrations` table, so the native CLI reads the same history.
+import { databaseProvider, DEFAULT_DATABASE_URL } from "../../lib/config";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +21,6 @@ export type { Provider };
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DEFAULT_DATABASE_URL = "file:./data/helpdesk.db";
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 export interface DatabaseTarget {
@@ -31,7 +31,7 @@ export interface DatabaseTarget {
 /** The database of DATABASE_URL (default: SQLite in ./data), its folder created. */
 export function resolveDatabase(url = process.env.DATABASE_URL): DatabaseTarget {
   const value = url?.trim() || DEFAULT_DATABASE_URL;
-  if (/^postgres(ql)?:\/\//.test(value)) return { provider: "postgresql", url: value };
+  if (databaseProvider(value) === "postgresql") return { provider: "postgresql", url: value };
   if (!value.startsWith("file:")) {
     throw new Error(`Unsupported database URL "${redact(value)}": use file:… or postgresql://…`);
   }
@@ -343,7 +343,7 @@ function readIfExists(file: string): string | null {
 /** Where throwaway PostgreSQL databases are created (check, dev). */
 function postgresServer(): string {
   const database = process.env.DATABASE_URL ?? "";
-  const fallback = /^postgres(ql)?:\/\//.test(database) ? database : DEFAULT_POSTGRES_SERVER;
+  const fallback = databaseProvider(database) === "postgresql" ? database : DEFAULT_POSTGRES_SERVER;
   return process.env.MIGRATE_POSTGRES_URL || fallback;
 }
 

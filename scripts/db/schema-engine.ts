@@ -1,5 +1,6 @@
 // Prisma's WASM schema engine, run on driver adapters: the CLI's `migrate`
 // commands need a native engine binary, which cannot be downloaded offline.
+import { sqliteFile } from "../../lib/config";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -138,10 +139,7 @@ function override<T extends object>(target: T, members: Partial<T>): T {
   });
 }
 
-export function sqliteFile(url: string): string {
-  const location = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return location.startsWith("//") ? new URL(`file:${location}`).pathname : location;
-}
+export { sqliteFile };
 
 function sqliteFactory(url: string): DatabaseFactory {
   const main = new PrismaBetterSqlite3({ url: sqliteFile(url) });
