@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { UNKNOWN_CLIENT } from "../http/client-ip";
+import { perIpLimit, UNKNOWN_CLIENT } from "../http/client-ip";
 import { isWithinRateLimit } from "../rate-limit/hit";
 import { getDummyHash, verifyPassword } from "./password";
 
@@ -18,7 +18,6 @@ export async function authenticateAgent(
   ip: string = UNKNOWN_CLIENT,
 ) {
   const address = email.trim().toLowerCase();
-  const perIp = ip === UNKNOWN_CLIENT ? ATTEMPTS_PER_IP * 5 : ATTEMPTS_PER_IP;
   const allowed =
     (await isWithinRateLimit(
       db,
@@ -26,7 +25,14 @@ export async function authenticateAgent(
       address,
       ATTEMPTS_PER_ADDRESS,
       WINDOW_SECONDS,
-    )) && (await isWithinRateLimit(db, "agent-login:ip", ip, perIp, WINDOW_SECONDS));
+    )) &&
+    (await isWithinRateLimit(
+      db,
+      "agent-login:ip",
+      ip,
+      perIpLimit(ip, ATTEMPTS_PER_IP),
+      WINDOW_SECONDS,
+    ));
   if (!allowed) return null;
   const agent = await db.agent.findUnique({ where: { email: address } });
   const ok = await verifyPassword(password, agent?.passwordHash ?? (await getDummyHash()));

@@ -4,4 +4,3 @@ export const apiTokenSchema = z.object({
   name: z.string().trim().min(1, "required").max(100),
   readOnly: z.boolean().default(false),
 });
-export type ApiTokenInput = z.infer<typeof apiTokenSchema>;

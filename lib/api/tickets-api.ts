@@ -1,6 +1,5 @@
 // The integration API's operations: permission-scoped calls into the domain,
 // answering the documented JSON shapes (docs/api.md).
-import { z } from "zod";
 import { agentActor } from "../actor";
 import { queueIdsFor } from "../agents/queue-access";
 import { db } from "../db";
@@ -12,10 +11,10 @@ import { createTicket } from "../tickets/create-ticket";
 import { findTicketByNumber } from "../tickets/find-ticket";
 import { listTickets } from "../tickets/list-tickets";
 import type {
-  apiAddArticleSchema,
-  apiCreateTicketSchema,
-  apiListTicketsSchema,
-  apiUpdateTicketSchema,
+  ApiAddArticleInput,
+  ApiCreateTicketInput,
+  ApiListTicketsInput,
+  ApiUpdateTicketInput,
 } from "../tickets/schemas";
 import { updateTicket, type TicketChanges } from "../tickets/update-ticket";
 import type { ApiCaller } from "./authenticate";
@@ -47,10 +46,7 @@ export async function apiGetTicket(caller: ApiCaller, number: string) {
   return serializeTicket(await visibleTicket(caller, number));
 }
 
-export async function apiListTickets(
-  caller: ApiCaller,
-  input: z.infer<typeof apiListTicketsSchema>,
-) {
+export async function apiListTickets(caller: ApiCaller, input: ApiListTicketsInput) {
   const readable = await caller.readableQueueIds();
   let queueId: number | undefined;
   if (input.queue) {
@@ -72,10 +68,7 @@ export async function apiListTickets(
   };
 }
 
-export async function apiCreateTicket(
-  caller: ApiCaller,
-  input: z.infer<typeof apiCreateTicketSchema>,
-) {
+export async function apiCreateTicket(caller: ApiCaller, input: ApiCreateTicketInput) {
   const writable = await caller.writableQueueIds();
   const queue = await findQueueByName(input.queue ?? FALLBACK_QUEUE, writable);
   if (!queue) throw unknownQueue();
@@ -101,7 +94,7 @@ export async function apiCreateTicket(
 export async function apiUpdateTicket(
   caller: ApiCaller,
   number: string,
-  input: z.infer<typeof apiUpdateTicketSchema>,
+  input: ApiUpdateTicketInput,
 ) {
   const { ticket, writable } = await writableTicket(caller, number);
   const changes: TicketChanges = {
@@ -143,11 +136,7 @@ export async function apiUpdateTicket(
   return apiGetTicket(caller, number);
 }
 
-export async function apiAddArticle(
-  caller: ApiCaller,
-  number: string,
-  input: z.infer<typeof apiAddArticleSchema>,
-) {
+export async function apiAddArticle(caller: ApiCaller, number: string, input: ApiAddArticleInput) {
   const { ticket, writable } = await writableTicket(caller, number);
   const direction =
     input.channel === "note" ? "internal" : input.channel === "phone" ? "in" : "out";

@@ -19,3 +19,11 @@ export function clientIp(headers: Headers): string {
     .filter(Boolean);
   return entries[entries.length - hops] ?? UNKNOWN_CLIENT;
 }
+
+/** Without a trusted proxy all clients share one bucket, this many times the per-client limit. */
+const SHARED_BUCKET_FACTOR = 25;
+
+/** The per-IP limit that applies to `ip` (larger for the shared UNKNOWN_CLIENT bucket). */
+export function perIpLimit(ip: string, perClient: number): number {
+  return ip === UNKNOWN_CLIENT ? perClient * SHARED_BUCKET_FACTOR : perClient;
+}

@@ -37,5 +37,6 @@ describe("i18n", () => {
   it("fills placeholders", () => {
     expect(format("{count} open", { count: 3 })).toBe("3 open");
     expect(format("{missing}", {})).toBe("{missing}");
+    expect(format("{a} and {b}", { a: 1, b: undefined })).toBe("1 and {b}");
   });
 });

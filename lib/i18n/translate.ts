@@ -29,9 +29,12 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return ranked.map((r) => r.lang).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
-/** Fills {name} placeholders. */
-export function format(template: string, vars: Record<string, string | number> = {}): string {
+/** Fills {name} placeholders; unknown (or undefined) ones stay visible rather than vanish. */
+export function format(
+  template: string,
+  vars: Record<string, string | number | undefined> = {},
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in vars ? String(vars[key]) : whole,
+    vars[key] !== undefined ? String(vars[key]) : whole,
   );
 }

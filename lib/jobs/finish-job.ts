@@ -1,15 +1,9 @@
 import { db, type Prisma, type Tx } from "../db";
 import { retryDelayMs } from "./backoff";
+import { withoutSecrets } from "./secret-payload";
 
 type Claimed = { id: number; attempts: number; maxAttempts: number; payload?: Prisma.JsonValue };
 
-/** A payload without its secret part (mail with an access or sign-in link). */
-function withoutSecret(payload: Prisma.JsonValue | undefined): Prisma.InputJsonValue | undefined {
-  const value = payload as { secret?: boolean } | null | undefined;
-  return value?.secret
-    ? { ...(payload as object), data: {}, sentAs: "secret withheld" }
-    : undefined;
-}
 const ownedBy = (job: Claimed, workerId: string) => ({
   id: job.id,
   status: "running" as const,
@@ -55,7 +49,7 @@ export async function failJob(job: Claimed, workerId: string, now: Date, error: 
           finishedAt: now,
           leaseUntil: null,
           // A dead job is kept for review; a link it carried must not be.
-          ...(withoutSecret(job.payload) ? { payload: withoutSecret(job.payload) } : {}),
+          payload: withoutSecrets(job.payload),
         }
       : {
           status: "queued",

@@ -12,8 +12,6 @@ export async function listDeadJobs(limit = 200) {
       attempts: true,
       lastError: true,
       finishedAt: true,
-      createdAt: true,
-      payload: true,
     },
   });
 }

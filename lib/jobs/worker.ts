@@ -144,9 +144,6 @@ export function createWorker(options: WorkerOptions) {
       if (timedOut)
         await Promise.all([...inFlight.values()].map((job) => releaseJob(job, workerId)));
     },
-    get busy() {
-      return inFlight.size;
-    },
   };
 }
 

@@ -14,38 +14,48 @@ export interface NotifyInput {
   now?: Date;
 }
 
-/** Agents watching a ticket: its owner, or when it has none, everyone in the queue's group. */
-export async function ticketWatchers(tx: Tx, ticket: { queueId: number; ownerId: number | null }) {
-  if (ticket.ownerId) return [ticket.ownerId];
+/** Agents of the group that owns the queue. */
+export async function findQueueMembers(tx: Tx, queueId: number) {
   const members = await tx.groupMember.findMany({
-    where: { group: { queues: { some: { id: ticket.queueId } } } },
+    where: { group: { queues: { some: { id: queueId } } } },
     select: { agentId: true },
   });
   return members.map((m) => m.agentId);
 }
 
+/** Agents watching a ticket: its owner, or when it has none, everyone in the queue's group. */
+export async function findTicketWatchers(
+  tx: Tx,
+  ticket: { queueId: number; ownerId: number | null },
+) {
+  return ticket.ownerId ? [ticket.ownerId] : findQueueMembers(tx, ticket.queueId);
+}
+
 /** In-app notifications and notification mails, as each agent chose; out-of-office agents get no mail. */
 export async function notifyAgents(tx: Tx, input: NotifyInput) {
   const now = input.now ?? new Date();
-  const ids = (input.agentIds ?? (await ticketWatchers(tx, input.ticket))).filter(
+  const ids = (input.agentIds ?? (await findTicketWatchers(tx, input.ticket))).filter(
     (id) => id !== input.exceptAgentId,
   );
   if (ids.length === 0) return 0;
   const agents = await tx.agent.findMany({
     where: { id: { in: [...new Set(ids)] }, active: true },
   });
-  for (const agent of agents) {
-    const choice = notificationSettings(agent.notificationSettings)[input.event];
-    if (choice.app) {
-      await tx.notification.create({
-        data: {
-          agentId: agent.id,
-          ticketId: input.ticket.id,
-          type: input.event,
-          message: input.message,
-        },
-      });
-    }
+  const choices = agents.map((agent) => ({
+    agent,
+    choice: notificationSettings(agent.notificationSettings)[input.event],
+  }));
+  await tx.notification.createMany({
+    data: choices
+      .filter(({ choice }) => choice.app)
+      .map(({ agent }) => ({
+        agentId: agent.id,
+        ticketId: input.ticket.id,
+        type: input.event,
+        message: input.message,
+      })),
+  });
+  for (const { agent, choice } of choices) {
     const away =
       agent.outOfOfficeFrom &&
       agent.outOfOfficeTo &&

@@ -1,11 +1,9 @@
 import { db } from "../db";
 import { UserFacingError } from "../errors";
-import { UNKNOWN_CLIENT } from "../http/client-ip";
+import { perIpLimit } from "../http/client-ip";
 import { isWithinRateLimit } from "../rate-limit/hit";
 
 const HOUR = 3600;
-/** Without a trusted proxy all clients share one per-IP bucket, this much larger. */
-const SHARED_BUCKET_FACTOR = 25;
 
 /**
  * Counts one hit per client IP and per address (both always, so neither reveals
@@ -25,7 +23,7 @@ export async function checkRateLimits(options: {
       db,
       `${options.scope}:ip`,
       options.ip,
-      options.ip === UNKNOWN_CLIENT ? options.perIp * SHARED_BUCKET_FACTOR : options.perIp,
+      perIpLimit(options.ip, options.perIp),
       HOUR,
       now,
     ),

@@ -46,4 +46,3 @@ export async function getCustomerTicket(options: { session: CustomerSession; num
     })),
   };
 }
-export type CustomerTicket = NonNullable<Awaited<ReturnType<typeof getCustomerTicket>>>;

@@ -107,8 +107,6 @@ export const statusLookupSchema = z.object({
     .regex(/^\d{6,32}$/, "ticketNumber"),
   email: portalEmailSchema,
 });
-export type StatusLookupInput = z.infer<typeof statusLookupSchema>;
 
 /** "My requests" sign-in: a link is mailed to the address. */
 export const magicLinkSchema = z.object({ email: portalEmailSchema });
-export type MagicLinkInput = z.infer<typeof magicLinkSchema>;

@@ -1,4 +1,5 @@
 import type { Actor } from "../actor";
+import { queueScope } from "../agents/queue-access";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { isLocale } from "../i18n/translate";
@@ -26,7 +27,7 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
   const ticket = await tx.ticket.findFirst({
     where: {
       id: input.ticketId,
-      ...(input.writableQueueIds ? { queueId: { in: input.writableQueueIds } } : {}),
+      ...queueScope(input.writableQueueIds ?? null),
     },
   });
   if (!ticket) throw new NotFoundError("Ticket not found");

@@ -1,10 +1,10 @@
 import { db, transaction } from "../db";
 import type { Job } from "../generated/sqlite/client";
 import type { JobContext } from "../jobs/worker";
-import { notifyAgents } from "../notifications/notify-agents";
+import { findQueueMembers, notifyAgents } from "../notifications/notify-agents";
 
 interface TicketEventPayload {
-  event: "created" | "article" | "follow_up" | "assigned" | "linked";
+  event: "created" | "article" | "follow_up" | "assigned";
   ticketId: number;
   articleId?: number;
   ownerId?: number;
@@ -20,14 +20,10 @@ export async function handleTicketEvent(job: Job, ctx: JobContext) {
   await transaction(async (tx) => {
     switch (payload.event) {
       case "created": {
-        const members = await tx.groupMember.findMany({
-          where: { group: { queues: { some: { id: ticket.queueId } } } },
-          select: { agentId: true },
-        });
         await notifyAgents(tx, {
           event: "new_ticket",
           ticket,
-          agentIds: members.map((m) => m.agentId),
+          agentIds: await findQueueMembers(tx, ticket.queueId),
           message: summary,
           now: ctx.now,
         });
@@ -53,7 +49,7 @@ export async function handleTicketEvent(job: Job, ctx: JobContext) {
         }
         break;
       default:
-        break; // agent articles and links notify nobody
+        break; // agent articles notify nobody
     }
     await ctx.complete(tx);
   });

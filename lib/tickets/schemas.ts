@@ -61,3 +61,4 @@ export const apiListTicketsSchema = z.object({
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+export type ApiListTicketsInput = z.infer<typeof apiListTicketsSchema>;

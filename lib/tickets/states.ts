@@ -16,10 +16,6 @@ export const CLOSED_STATES: readonly TicketState[] = [
   "closed_unsuccessful",
   "merged",
 ];
-/** States an agent or API may set; "merged" only comes from merging. */
-export const SETTABLE_STATES = TICKET_STATES.filter((s) => s !== "merged");
 
 export const isPending = (state: TicketState) => PENDING_STATES.includes(state);
 export const isClosed = (state: TicketState) => CLOSED_STATES.includes(state);
-
-export const PRIORITIES = [1, 2, 3, 4, 5] as const;

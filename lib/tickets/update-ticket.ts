@@ -1,4 +1,5 @@
 import type { Actor } from "../actor";
+import { queueScope } from "../agents/queue-access";
 import { transaction } from "../db";
 import { NotFoundError, UserFacingError } from "../errors";
 import type { TicketState } from "../generated/sqlite/enums";
@@ -33,7 +34,7 @@ export async function updateTicket(input: UpdateTicketInput) {
   const now = input.now ?? new Date();
   const { changes, writableQueueIds } = input;
   return transaction(async (tx) => {
-    const scope = writableQueueIds ? { queueId: { in: writableQueueIds } } : {};
+    const scope = queueScope(writableQueueIds ?? null);
     const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...scope } });
     if (!ticket) throw new NotFoundError("Ticket not found");
     if (

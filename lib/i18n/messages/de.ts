@@ -5,11 +5,8 @@ const de: Messages = {
   language: { label: "Sprache", en: "English", de: "Deutsch" },
   common: {
     save: "Speichern",
-    cancel: "Abbrechen",
-    create: "Anlegen",
     revoke: "Widerrufen",
     none: "keine",
-    genericError: "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
   },
   login: {
     title: "Anmeldung für Agenten",
@@ -193,7 +190,6 @@ const de: Messages = {
     },
     ticket: {
       title: "Ticket {number}",
-      subject: "Betreff",
       state: "Status",
       queue: "Thema",
       created: "Erstellt",
@@ -225,13 +221,10 @@ const de: Messages = {
       email: "E-Mail",
       submit: "Anmeldelink zusenden",
       sent: "Wenn wir diese Adresse kennen, haben wir einen Anmeldelink dorthin geschickt. Er funktioniert einmal, innerhalb von {minutes} Minuten.",
-      invalidLink:
-        "Dieser Anmeldelink ist nicht (mehr) gültig. Hier können Sie einen neuen anfordern.",
       signedInAs: "Angemeldet als {email}",
       signOut: "Abmelden",
       empty: "Sie haben noch keine Anfragen.",
       number: "Nummer",
-      subject: "Betreff",
       state: "Status",
       lastActivity: "Letzte Aktivität",
     },

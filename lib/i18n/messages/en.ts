@@ -4,11 +4,8 @@ const en = {
   language: { label: "Language", en: "English", de: "Deutsch" },
   common: {
     save: "Save",
-    cancel: "Cancel",
-    create: "Create",
     revoke: "Revoke",
     none: "none",
-    genericError: "Something went wrong. Please try again.",
   },
   login: {
     title: "Agent sign-in",
@@ -185,7 +182,6 @@ const en = {
     },
     ticket: {
       title: "Ticket {number}",
-      subject: "Subject",
       state: "State",
       queue: "Topic",
       created: "Created",
@@ -216,12 +212,10 @@ const en = {
       email: "E-mail",
       submit: "Send me a sign-in link",
       sent: "If we know this address, we have sent a sign-in link to it. It works once, within {minutes} minutes.",
-      invalidLink: "This sign-in link is not valid (any more). You can request a new one here.",
       signedInAs: "Signed in as {email}",
       signOut: "Sign out",
       empty: "You have no requests yet.",
       number: "Number",
-      subject: "Subject",
       state: "State",
       lastActivity: "Last activity",
     },

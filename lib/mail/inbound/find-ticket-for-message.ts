@@ -89,11 +89,14 @@ export async function findTicketForMessage(
     const best = trusted.sort((a, b) => rank(a) - rank(b))[0];
     if (best) return { ticketId: best.ticket.id, number: best.ticket.number, via: "message-id" };
   }
-  for (const subject of keys.subjects) {
-    for (const number of findTicketTags(subject, config.systemId)) {
-      const ticket = await db.ticket.findUnique({ where: { number }, select: { id: true } });
-      if (ticket) return { ticketId: ticket.id, number, via: "tag" };
-    }
-  }
-  return null;
+  const tagged = keys.subjects.flatMap((subject) => findTicketTags(subject, config.systemId));
+  if (tagged.length === 0) return null;
+  const tickets = await db.ticket.findMany({
+    where: { number: { in: tagged } },
+    select: { id: true, number: true },
+  });
+  // The first tag (in subject order) that names one of our tickets.
+  const number = tagged.find((n) => tickets.some((t) => t.number === n));
+  const ticket = tickets.find((t) => t.number === number);
+  return ticket ? { ticketId: ticket.id, number: ticket.number, via: "tag" } : null;
 }

@@ -1,11 +1,11 @@
 import { config } from "../../config";
 import { db } from "../../db";
-import { isLocale, type Locale } from "../../i18n/translate";
+import { format, isLocale, type Locale } from "../../i18n/translate";
 import { ticketTag } from "../../tickets/ticket-number";
 import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
 import { mailTexts } from "./mail-texts";
-import { fill, textToHtml, withSignature } from "./render";
+import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
 
 export interface ComposedMail {
@@ -112,10 +112,10 @@ export async function composeMail(
                   ? ticket.customer.name
                   : ticket.customer.email,
         );
-      subject = custom ? template(custom.subject) : fill(t.autoResponseSubject, vars);
+      subject = custom ? template(custom.subject) : format(t.autoResponseSubject, vars);
       text = custom
         ? template(custom.body)
-        : `${fill(t.greeting, vars)}\n\n${fill(t.autoResponseBody, vars)}\n\n${t.closing}`;
+        : `${format(t.greeting, vars)}\n\n${format(t.autoResponseBody, vars)}\n\n${t.closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }
@@ -129,21 +129,21 @@ export async function composeMail(
     case "access-link":
       if (!data.link)
         throw new Error("the link was withheld; the customer has to ask for a new one");
-      subject = fill(t.accessLinkSubject, vars);
-      text = `${fill(t.greeting, vars)}\n\n${fill(t.accessLinkBody, vars)}\n\n${t.closing}`;
+      subject = format(t.accessLinkSubject, vars);
+      text = `${format(t.greeting, vars)}\n\n${format(t.accessLinkBody, vars)}\n\n${t.closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     case "magic-link":
       if (!data.link)
         throw new Error("the link was withheld; the customer has to ask for a new one");
       subject = t.magicLinkSubject;
-      text = `${fill(t.magicLinkBody, vars)}\n\n${t.closing}`;
+      text = `${format(t.magicLinkBody, vars)}\n\n${t.closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     case "notification": {
-      subject = fill(t.notificationSubject[data.event] ?? "{title}", vars);
+      subject = format(t.notificationSubject[data.event] ?? "{title}", vars);
       const link = ticket ? `${config.appUrl}/agent/tickets/${ticket.number}` : config.appUrl;
-      text = `${data.message ?? subject}\n\n${fill(t.notificationFooter, { link })}`;
+      text = `${data.message ?? subject}\n\n${format(t.notificationFooter, { link })}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }

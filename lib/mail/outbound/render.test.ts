@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeFilename, singleLine } from "../../tickets/write-article";
-import { fill, textToHtml } from "./render";
+import { textToHtml } from "./render";
 
 describe("mail rendering", () => {
   it("escapes text and links only our own URLs", () => {
@@ -14,10 +14,6 @@ describe("mail rendering", () => {
     );
     expect(html).not.toContain('href="https://evil.example');
     expect(html).not.toContain('href="https://desk.example.org.evil');
-  });
-
-  it("keeps unknown placeholders visible", () => {
-    expect(fill("{a} and {b}", { a: 1 })).toBe("1 and {b}");
   });
 
   it("makes subjects single-line and filenames harmless", () => {

@@ -19,13 +19,6 @@ export function textToHtml(text: string, linkBase: string): string {
   return `<!doctype html><html><body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:15px;line-height:1.5;color:#18181b">${body}</body></html>`;
 }
 
-/** Fills {name} placeholders; unknown ones stay visible rather than vanish. */
-export function fill(template: string, vars: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    vars[key] !== undefined ? String(vars[key]) : whole,
-  );
-}
-
 export function withSignature(text: string, signature: string | null | undefined): string {
   return signature?.trim() ? `${text}\n\n-- \n${signature.trim()}` : text;
 }

@@ -1,6 +1,7 @@
 import { SYSTEM } from "../../actor";
 import { db, transaction, type Tx } from "../../db";
 import type { Job } from "../../generated/sqlite/client";
+import { withoutSecrets } from "../../jobs/secret-payload";
 import type { JobContext } from "../../jobs/worker";
 import { recordHistory } from "../../tickets/record-history";
 import { writeArticle } from "../../tickets/write-article";
@@ -9,7 +10,7 @@ import { composeMail, type ComposedMail } from "./compose-mail";
 import type { MailJobPayload } from "./enqueue-mail";
 import { deliverMail, usesOutbox } from "./transport";
 
-type StoredPayload = MailJobPayload & { messageId?: string; sentAs?: string };
+type StoredPayload = MailJobPayload & { messageId?: string };
 
 /**
  * The Message-ID of this mail, fixed before the first attempt so every retry
@@ -80,9 +81,7 @@ export async function sendMailJob(job: Job, ctx: JobContext) {
   const messageId = await stableMessageId(job, payload);
   const composed = await composeMail(payload, messageId);
   // Secrets (access and magic links) leave the database once sent.
-  const finalPayload = payload.secret
-    ? { ...payload, data: {}, sentAs: "secret scrubbed" }
-    : undefined;
+  const finalPayload = withoutSecrets(job.payload);
   const idempotencyKey = `helpdesk-mail-${job.id}-${messageId}`;
   // Another worker took the job over (our lease expired): leave the recording to it.
   const completeOrRollBack = async (tx: Tx) => {
