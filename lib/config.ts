@@ -92,6 +92,9 @@ export const config = {
   get inboundMaxBytes() {
     return readInt("INBOUND_MAX_BYTES", 25 * 1024 * 1024);
   },
+  get dbPoolSize() {
+    return readInt("DB_POOL_SIZE", 10);
+  },
   get apiMaxBytes() {
     return readInt("API_MAX_BYTES", 10 * 1024 * 1024);
   },

@@ -5,7 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { databaseProvider, databaseUrl, sqlitePath } from "./config";
+import { config, databaseProvider, databaseUrl, sqlitePath } from "./config";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -16,7 +16,7 @@ function createClient(): Db {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({
       connectionString: url,
-      max: Number(process.env.DB_POOL_SIZE || 10),
+      max: config.dbPoolSize,
     });
     return new PostgresClient({ adapter }) as unknown as Db;
   }

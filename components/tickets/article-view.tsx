@@ -1,5 +1,6 @@
 import type { Messages } from "@/lib/i18n/messages/en";
 import { splitQuoted } from "@/lib/mail/inbound/extract-quoted";
+import { formatBytes } from "@/lib/portal/field-errors";
 
 export interface ArticleViewData {
   id: number;
@@ -15,13 +16,6 @@ export interface ArticleViewData {
   createdAt: Date;
   attachments: { id: number; filename: string; size: number; contentType: string }[];
 }
-
-const formatSize = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1024 * 1024
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * One article as plain text (mail HTML is not rendered here), its quoted
@@ -86,7 +80,7 @@ export function ArticleView({
               key={a.id}
               className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700"
             >
-              {a.filename} ({formatSize(a.size)})
+              {a.filename} ({formatBytes(a.size)})
             </li>
           ))}
         </ul>

@@ -8,7 +8,11 @@ import { createMessageId } from "../mail/message-id";
 import { FALLBACK_QUEUE, findQueueByName } from "../queues/find-queue";
 import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
-import { findTicketByNumber } from "../tickets/find-ticket";
+import {
+  findArticleWithAttachments,
+  findTicketByNumber,
+  findTicketHeader,
+} from "../tickets/find-ticket";
 import { listTickets } from "../tickets/list-tickets";
 import type {
   ApiAddArticleInput,
@@ -32,7 +36,8 @@ async function visibleTicket(caller: ApiCaller, number: string) {
 
 /** The ticket for a write: 404 when invisible, 403 when only readable. */
 async function writableTicket(caller: ApiCaller, number: string) {
-  const ticket = await visibleTicket(caller, number);
+  const ticket = await findTicketHeader(number, await caller.readableQueueIds());
+  if (!ticket) throw new NotFoundError("Ticket not found");
   const writable = await caller.writableQueueIds();
   if (writable && !writable.includes(ticket.queueId)) {
     throw new UserFacingError("You have read-only access to this ticket", "forbidden");
@@ -162,6 +167,5 @@ export async function apiAddArticle(caller: ApiCaller, number: string, input: Ap
       messageId: input.channel === "email" ? createMessageId() : null,
     },
   });
-  const full = await visibleTicket(caller, number);
-  return serializeArticle(full.articles.find((a) => a.id === article.id)!);
+  return serializeArticle(await findArticleWithAttachments(article.id));
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "../db";
 import { isLocale } from "../i18n/translate";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
-import { notificationSettings, type NotificationEvent } from "./preferences";
+import { parseNotificationSettings, type NotificationEvent } from "./preferences";
 
 export interface NotifyInput {
   event: NotificationEvent;
@@ -43,7 +43,7 @@ export async function notifyAgents(tx: Tx, input: NotifyInput) {
   });
   const choices = agents.map((agent) => ({
     agent,
-    choice: notificationSettings(agent.notificationSettings)[input.event],
+    choice: parseNotificationSettings(agent.notificationSettings)[input.event],
   }));
   await tx.notification.createMany({
     data: choices

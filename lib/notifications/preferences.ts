@@ -16,7 +16,7 @@ export type NotificationSettings = Record<NotificationEvent, ChannelChoice>;
 const DEFAULT: ChannelChoice = { mail: true, app: true };
 
 /** The agent's choices with defaults for anything unset or malformed. */
-export function notificationSettings(stored: unknown): NotificationSettings {
+export function parseNotificationSettings(stored: unknown): NotificationSettings {
   const record = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
   return Object.fromEntries(
     NOTIFICATION_EVENTS.map((event) => {

@@ -2,10 +2,10 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { UserFacingError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n/server";
 import { endCustomerSession } from "@/lib/portal/end-customer-session";
-import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { formErrorOf } from "@/lib/portal/form-error";
 import { requestMagicLink } from "@/lib/portal/request-magic-link";
 import { magicLinkSchema } from "@/lib/portal/schemas";
 import { getClientIp, readSessionCookie } from "@/lib/portal/session-cookie";
@@ -30,11 +30,7 @@ export async function requestSignInLink(
   try {
     await requestMagicLink({ email: parsed.data.email, ip: await getClientIp(), locale });
   } catch (error) {
-    if (error instanceof UserFacingError) {
-      return { values, formError: describeError(error.message, t.portal.errors) };
-    }
-    console.error("sign-in link failed", { error });
-    return { values, formError: t.portal.errors.generic };
+    return { values, ...formErrorOf(error, t.portal.errors, "sign-in link") };
   }
   return { sent: true };
 }

@@ -1,19 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PortalPage } from "@/components/portal/portal-header";
 import { Button } from "@/components/ui/button";
 import { config } from "@/lib/config";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { format } from "@/lib/i18n/translate";
 import { listCustomerTickets } from "@/lib/portal/list-customer-tickets";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
 import { signOut } from "./actions";
 import { SignInForm } from "./sign-in-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.portal.myRequests.title };
-}
+export const generateMetadata = localizedTitle((t) => t.portal.myRequests.title);
 
 /** All of a signed-in customer's tickets, newest first; otherwise the sign-in form. */
 export default async function MyRequestsPage() {

@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { UserFacingError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n/server";
 import { createWebRequest } from "@/lib/portal/create-web-request";
-import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { formErrorOf } from "@/lib/portal/form-error";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { requestSchema } from "@/lib/portal/schemas";
 import { getClientIp } from "@/lib/portal/session-cookie";
@@ -56,17 +56,7 @@ export async function submitRequest(
       locale,
     }));
   } catch (error) {
-    if (!(error instanceof UserFacingError)) {
-      console.error("portal request failed", { email: values.email, error });
-      return rejected({ formError: t.portal.errors.generic });
-    }
-    const fieldErrors = Object.fromEntries(
-      Object.entries(error.fields ?? {}).map(([field, keys]) => [
-        field,
-        keys.map((key) => describeError(key, t.portal.errors)),
-      ]),
-    );
-    return rejected({ formError: describeError(error.message, t.portal.errors), fieldErrors });
+    return rejected(formErrorOf(error, t.portal.errors, "portal request", { email: values.email }));
   }
   redirect(`/request/sent?number=${number}`);
 }

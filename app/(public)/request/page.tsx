@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
 import { PortalPage } from "@/components/portal/portal-header";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { listTopics } from "@/lib/portal/list-topics";
 import { RequestForm } from "./request-form";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.portal.request.title };
-}
+export const generateMetadata = localizedTitle((t) => t.portal.request.title);
 
 export default async function RequestPage() {
   const { t } = await getMessages();

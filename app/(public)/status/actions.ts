@@ -1,8 +1,8 @@
 "use server";
 
-import { UserFacingError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n/server";
-import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { formErrorOf } from "@/lib/portal/form-error";
 import { requestAccessLink } from "@/lib/portal/request-access-link";
 import { statusLookupSchema } from "@/lib/portal/schemas";
 import { getClientIp } from "@/lib/portal/session-cookie";
@@ -29,11 +29,7 @@ export async function lookUpStatus(
   try {
     await requestAccessLink({ ...parsed.data, ip: await getClientIp(), locale });
   } catch (error) {
-    if (error instanceof UserFacingError) {
-      return { values, formError: describeError(error.message, t.portal.errors) };
-    }
-    console.error("status lookup failed", { error });
-    return { values, formError: t.portal.errors.generic };
+    return { values, ...formErrorOf(error, t.portal.errors, "status lookup") };
   }
   return { sent: true };
 }

@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
 import { FormAlert } from "@/components/portal/form-alert";
 import { PortalPage } from "@/components/portal/portal-header";
 import { config } from "@/lib/config";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { StatusForm } from "./status-form";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.portal.status.title };
-}
+export const generateMetadata = localizedTitle((t) => t.portal.status.title);
 
 export default async function StatusPage({
   searchParams,

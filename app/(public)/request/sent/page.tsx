@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PortalPage } from "@/components/portal/portal-header";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { isValidTicketNumber } from "@/lib/tickets/ticket-number";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.portal.sent.title };
-}
+export const generateMetadata = localizedTitle((t) => t.portal.sent.title);
 
 /** After a request: the number and what happens next. Shows only what the URL carries. */
 export default async function RequestSentPage({

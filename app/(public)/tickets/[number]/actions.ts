@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { UserFacingError } from "@/lib/errors";
 import { getMessages } from "@/lib/i18n/server";
 import { addCustomerFollowUp } from "@/lib/portal/add-customer-follow-up";
-import { describeError, fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
+import { formErrorOf } from "@/lib/portal/form-error";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { followUpSchema } from "@/lib/portal/schemas";
 import { getClientIp, getCurrentCustomer } from "@/lib/portal/session-cookie";
@@ -46,11 +46,7 @@ export async function sendFollowUp(
       ip: await getClientIp(),
     });
   } catch (error) {
-    if (error instanceof UserFacingError) {
-      return rejected({ formError: describeError(error.message, t.portal.errors) });
-    }
-    console.error("portal follow-up failed", { number, error });
-    return rejected({ formError: t.portal.errors.generic });
+    return rejected(formErrorOf(error, t.portal.errors, "portal follow-up", { number }));
   }
   revalidatePath(`/tickets/${number}`);
   redirect(

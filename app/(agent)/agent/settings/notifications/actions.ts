@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { requireAgent } from "@/lib/auth/session";
-import { NOTIFICATION_EVENTS, notificationSettings } from "@/lib/notifications/preferences";
-import { saveNotificationSettings } from "@/lib/notifications/save-preferences";
+import { NOTIFICATION_EVENTS, parseNotificationSettings } from "@/lib/notifications/preferences";
+import { saveNotificationSettings } from "@/lib/notifications/notification-settings";
 
 export async function saveSettings(_prev: { saved: boolean }, formData: FormData) {
   const agent = await requireAgent();
-  const settings = notificationSettings(
+  const settings = parseNotificationSettings(
     Object.fromEntries(
       NOTIFICATION_EVENTS.map((event) => [
         event,

@@ -1,7 +1,6 @@
 import { requireAgent } from "@/lib/auth/session";
 import { getMessages, localizedTitle } from "@/lib/i18n/server";
-import { notificationSettings } from "@/lib/notifications/preferences";
-import { getNotificationSettingsRaw } from "@/lib/notifications/save-preferences";
+import { getNotificationSettings } from "@/lib/notifications/notification-settings";
 import { SettingsForm } from "./settings-form";
 
 export const generateMetadata = localizedTitle((t) => t.notifications.settingsTitle);
@@ -9,7 +8,7 @@ export const generateMetadata = localizedTitle((t) => t.notifications.settingsTi
 export default async function NotificationSettingsPage() {
   const agent = await requireAgent();
   const { t } = await getMessages();
-  const settings = notificationSettings(await getNotificationSettingsRaw(agent.id));
+  const settings = await getNotificationSettings(agent.id);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t.notifications.settingsTitle}</h1>
