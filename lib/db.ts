@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, databaseProvider, databaseUrl, sqlitePath } from "./config";
+import { isContentionError } from "./errors";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -34,15 +35,6 @@ export const isPostgres = () => databaseProvider() === "postgresql";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isRetryable(error: unknown): boolean {
-  const text = String((error as { message?: string })?.message ?? error);
-  // SQLite: another process holds the write lock past the busy timeout.
-  // PostgreSQL: serialization failure or deadlock.
-  return /SQLITE_BUSY|database is locked|40001|40P01|deadlock detected|could not serialize/i.test(
-    text,
-  );
-}
-
 /**
  * Runs `fn` in one interactive transaction (our only transaction form; see
  * CONTRIBUTING.md). On SQLite the first statement takes the write lock, so a
@@ -62,7 +54,7 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
         { maxWait: 30_000, timeout: 60_000 },
       );
     } catch (error) {
-      if (attempt >= 6 || !isRetryable(error)) throw error;
+      if (attempt >= 6 || !isContentionError(error)) throw error;
       await sleep(20 * attempt + Math.random() * 50);
     }
   }

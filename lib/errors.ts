@@ -25,3 +25,15 @@ export class NotFoundError extends UserFacingError {
     super(message, "not_found");
   }
 }
+
+const CONTENTION =
+  /SQLITE_BUSY|database is locked|\b(40001|40P01)\b|deadlock detected|could not serialize/i;
+
+/**
+ * Write contention that a retry resolves: SQLite busy past its timeout,
+ * PostgreSQL serialization failure or deadlock.
+ */
+export function isContentionError(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as { message?: string })?.message ?? String(error)}`;
+  return CONTENTION.test(text);
+}

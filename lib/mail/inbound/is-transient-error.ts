@@ -1,3 +1,5 @@
+import { isContentionError } from "../../errors";
+
 /** A failure that may pass on retry: the provider should redeliver (5xx), the message is not "failed". */
 export class TransientError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -7,11 +9,11 @@ export class TransientError extends Error {
 }
 
 const TRANSIENT =
-  /SQLITE_BUSY|database is locked|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|too many clients|Can't reach database|Timed out fetching a new connection|server closed the connection|\bP10(01|02|08|17)\b|\bP20(24|34)\b|\b(40001|40P01|57P01|57P03|53300)\b|deadlock detected|could not serialize/i;
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|too many clients|Can't reach database|Timed out fetching a new connection|server closed the connection|\bP10(01|02|08|17)\b|\bP20(24|34)\b|\b(57P01|57P03|53300)\b/i;
 
 /** Database and network trouble (retry later) as opposed to a message we can never process. */
 export function isTransientError(error: unknown): boolean {
-  if (error instanceof TransientError) return true;
+  if (error instanceof TransientError || isContentionError(error)) return true;
   const name = (error as { name?: string })?.name ?? "";
   if (name === "PrismaClientInitializationError" || name === "PrismaClientRustPanicError")
     return true;
