@@ -385,6 +385,16 @@ describe("re-processing", () => {
       groups: [],
     });
     const plain = apiClient(app, (await createApiToken({ agentId: agent.id, name: "t" })).token);
+    // Admins find it in the review list; other agents may not list inbound mail.
+    const failed = await admin("GET", "/api/v1/inbound?status=failed");
+    expect(failed.status).toBe(200);
+    expect(failed.body.data).toContainEqual(
+      expect.objectContaining({ id: res.body.inboundId, status: "failed", error: "simulated" }),
+    );
+    expect(JSON.stringify(failed.body)).not.toContain("Will fail"); // no raw mail in the list
+    expect((await plain("GET", "/api/v1/inbound?status=failed")).status).toBe(403);
+    expect((await admin("GET", "/api/v1/inbound?status=bogus")).status).toBe(422);
+
     const path = `/api/v1/inbound/${res.body.inboundId}/reprocess`;
     expect((await plain("POST", path)).status).toBe(403);
     const again = await admin("POST", path);
