@@ -3,7 +3,7 @@ import { db } from "../db";
 import { UserFacingError } from "../errors";
 import { requestAccessLink } from "./request-access-link";
 import { requestSchema } from "./schemas";
-import { freshIp, publicQueueId, submitRequest } from "./test-helpers";
+import { freshIp, publicQueueId, submitRequest } from "@/tests/kit/portal";
 
 const limits = { maxCount: 2, maxBytes: 10, types: ["text/plain", "image/*"] };
 const saved = { ...process.env };

@@ -12,7 +12,7 @@ import { getCustomerSession } from "./get-customer-session";
 import { getCustomerTicket } from "./get-customer-ticket";
 import { listCustomerTickets } from "./list-customer-tickets";
 import { requestMagicLink } from "./request-magic-link";
-import { freshIp, lastMailLink, runLinkRequests, submitRequest, tokenOf } from "./test-helpers";
+import { freshIp, lastMailLink, runLinkRequests, submitRequest, tokenOf } from "@/tests/kit/portal";
 
 async function signIn(email: string) {
   await requestMagicLink({ email, ip: freshIp(), locale: "en" });

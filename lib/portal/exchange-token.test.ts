@@ -7,7 +7,7 @@ import { getCustomerTicket } from "./get-customer-ticket";
 import { listCustomerTickets } from "./list-customer-tickets";
 import { requestAccessLink } from "./request-access-link";
 import { requestMagicLink } from "./request-magic-link";
-import { freshIp, lastMailLink, runLinkRequests, submitRequest, tokenOf } from "./test-helpers";
+import { freshIp, lastMailLink, runLinkRequests, submitRequest, tokenOf } from "@/tests/kit/portal";
 
 // Counts transactions, to show which paths never open one.
 vi.mock("../db", async (importOriginal) => {

@@ -11,7 +11,7 @@ import {
   submitAccessForm,
   submitRequest,
   tokenOf,
-} from "@/lib/portal/test-helpers";
+} from "@/tests/kit/portal";
 import { addArticle } from "@/lib/tickets/add-article";
 import { startApp, type RunningApp } from "@/tests/kit/app-server";
 

@@ -1,10 +1,10 @@
 // Shared arrangements for the portal's integration tests.
-import { db } from "../db";
-import { jobHandlers } from "../jobs/handlers";
-import { createWorker } from "../jobs/worker";
-import { seedDatabase } from "../setup/seed";
-import { createWebRequest } from "./create-web-request";
-import type { RequestInput } from "./schemas";
+import { db } from "../../lib/db";
+import { jobHandlers } from "../../lib/jobs/handlers";
+import { createWorker } from "../../lib/jobs/worker";
+import { seedDatabase } from "../../lib/setup/seed";
+import { createWebRequest } from "../../lib/portal/create-web-request";
+import type { RequestInput } from "../../lib/portal/schemas";
 
 export async function publicQueueId(name = "Misc") {
   await seedDatabase();
