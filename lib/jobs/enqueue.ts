@@ -33,7 +33,22 @@ export async function enqueue(tx: Tx, input: EnqueueInput) {
   });
 }
 
-/** Cancels a keyed job that has not run yet (a timer made obsolete by a change). */
-export async function cancelJob(tx: Tx, dedupeKey: string) {
-  await tx.job.deleteMany({ where: { dedupeKey, status: "queued" } });
+/**
+ * Keeps one keyed timer job in step with a time: (re)scheduled at `runAt`, or
+ * cancelled while it has not run yet when there is no time any more.
+ */
+export async function scheduleTimer(
+  tx: Tx,
+  timer: { type: string; payload: Prisma.InputJsonValue; dedupeKey: string; runAt: Date | null },
+) {
+  if (timer.runAt) {
+    await enqueue(tx, {
+      type: timer.type,
+      payload: timer.payload,
+      runAt: timer.runAt,
+      dedupeKey: timer.dedupeKey,
+    });
+  } else {
+    await tx.job.deleteMany({ where: { dedupeKey: timer.dedupeKey, status: "queued" } });
+  }
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "../db";
-import { cancelJob, enqueue } from "../jobs/enqueue";
+import { scheduleTimer } from "../jobs/enqueue";
 import { isClosed, isPending } from "../tickets/states";
 import { addBusinessMinutes, parseCalendar } from "./business-time";
 
@@ -61,16 +61,11 @@ export async function refreshEscalation(tx: Tx, ticketId: number) {
         : {}),
     },
   });
-  const dedupeKey = `ticket:${ticketId}:escalation`;
   if (!moved) return;
-  if (escalationDueAt) {
-    await enqueue(tx, {
-      type: "ticket.escalation",
-      payload: { ticketId },
-      runAt: escalationDueAt,
-      dedupeKey,
-    });
-  } else {
-    await cancelJob(tx, dedupeKey);
-  }
+  await scheduleTimer(tx, {
+    type: "ticket.escalation",
+    payload: { ticketId },
+    dedupeKey: `ticket:${ticketId}:escalation`,
+    runAt: escalationDueAt,
+  });
 }

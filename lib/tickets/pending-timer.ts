@@ -1,6 +1,6 @@
 import type { Tx } from "../db";
-import { cancelJob, enqueue } from "../jobs/enqueue";
 import type { TicketState } from "../generated/sqlite/enums";
+import { scheduleTimer } from "../jobs/enqueue";
 import { isPending } from "./states";
 
 /** Keeps the ticket's pending timer job in step with its state (one job per ticket). */
@@ -10,15 +10,10 @@ export async function syncPendingTimer(
   state: TicketState,
   pendingUntil: Date | null,
 ) {
-  const dedupeKey = `ticket:${ticketId}:pending`;
-  if (isPending(state) && pendingUntil) {
-    await enqueue(tx, {
-      type: "ticket.pending-due",
-      payload: { ticketId },
-      runAt: pendingUntil,
-      dedupeKey,
-    });
-  } else {
-    await cancelJob(tx, dedupeKey);
-  }
+  await scheduleTimer(tx, {
+    type: "ticket.pending-due",
+    payload: { ticketId },
+    dedupeKey: `ticket:${ticketId}:pending`,
+    runAt: isPending(state) ? pendingUntil : null,
+  });
 }
