@@ -68,3 +68,20 @@ export function computeContentHash(mail: InboundMail): string {
     field(createHash("sha256").update(attachment.content).digest("hex"));
   return hash.digest("hex");
 }
+
+/**
+ * True for a delivery that says nothing: no sender, and no subject, text,
+ * visible HTML text or attachment (an empty or garbled upload). It cannot be
+ * answered or read, and its content hash would equal that of every other empty
+ * delivery, so it is kept as `failed` instead of becoming a ticket (issue 10).
+ */
+export function isEmptyMail(mail: InboundMail): boolean {
+  const visible = (mail.html ?? "").replace(/<[^>]*>|&nbsp;/gi, "");
+  return (
+    !mail.from &&
+    !mail.subject.trim() &&
+    !mail.text.trim() &&
+    !visible.trim() &&
+    mail.attachments.length === 0
+  );
+}

@@ -3,7 +3,7 @@ import type { InboundStatus } from "../../generated/sqlite/enums";
 import { sha256Hex } from "../../tickets/write-article";
 import { deliverInboundMail } from "./deliver-inbound-mail";
 import { findDuplicate, findRedelivery, type Verdict } from "./find-duplicate";
-import { computeContentHash, type InboundMail } from "./inbound-mail";
+import { computeContentHash, isEmptyMail, type InboundMail } from "./inbound-mail";
 import { isTransientError } from "./is-transient-error";
 import { mailFromResend } from "./mail-from-resend";
 import { parseMime } from "./parse-mime";
@@ -90,6 +90,7 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
   let contentHash: string;
   try {
     mail = await loadMail(row);
+    if (isEmptyMail(mail)) throw new Error("no sender and no content (empty or unreadable mail)");
     contentHash = computeContentHash(mail);
   } catch (error) {
     return fail(error);
