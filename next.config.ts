@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { GLOBAL_HEADERS, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
 
 // Server actions carry the portal's attachments: room for all of them at their
 // limit (PORTAL_MAX_ATTACHMENTS × PORTAL_ATTACHMENT_MAX_BYTES) plus the form, 60 MB at least.
@@ -21,15 +22,13 @@ const nextConfig: NextConfig = {
   ],
   async headers() {
     return [
+      // Only headers no route varies (see GLOBAL_HEADERS): a rule here replaces
+      // a route's own header of the same name. Page CSP is set by proxy.ts.
+      { source: "/:path*", headers: GLOBAL_HEADERS },
       {
-        // No page of the desk may be framed (clickjacking); no referrer leaks tokens.
         source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-        ],
+        has: [{ type: "header", key: "x-forwarded-proto", value: ".*https.*" }],
+        headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }],
       },
     ];
   },

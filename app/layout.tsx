@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { getMessages } from "@/lib/i18n/server";
@@ -10,6 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request: its scripts must carry this request's CSP
+  // nonce (proxy.ts); a prerendered page would carry none and be blocked.
+  await connection();
   const { locale, t } = await getMessages();
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>

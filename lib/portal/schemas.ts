@@ -4,6 +4,10 @@
 // come from the server's config and are handed to the client form as props.
 import { z } from "zod";
 
+// The page CSP forbids eval (proxy.ts); zod 4 would probe for it to compile
+// parsers, and the probe is reported as a violation. Jitless parses the same.
+z.config({ jitless: true });
+
 export interface AttachmentLimits {
   maxCount: number;
   maxBytes: number;

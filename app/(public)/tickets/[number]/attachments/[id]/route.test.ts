@@ -90,4 +90,51 @@ describe("attachment downloads", () => {
       404,
     );
   });
+
+  async function downloadAll(email: string) {
+    // text/plain and HTML are what Next would compress; the global header
+    // rule (next.config.ts) must not replace the route's CSP either.
+    const files = [
+      new File(["<script>alert(1)</script>".repeat(400)], "page.html", { type: "text/html" }),
+      new File(["plain text ".repeat(500)], "notes.txt", { type: "text/plain" }),
+      new File([new Uint8Array(randomBytes(2_000))], "blob.bin", { type: "application/x-thing" }),
+    ];
+    const { number } = await submitRequest({ email, attachments: files });
+    const { res } = await openAccessLink(number, email);
+    const cookie = res.headers.get("set-cookie")!.split(";")[0];
+    const stored = await db.attachment.findMany({
+      where: { article: { ticket: { number } } },
+      orderBy: { id: "asc" },
+    });
+    expect(stored).toHaveLength(3);
+    return Promise.all(
+      stored.map(async (attachment) => {
+        const response = await fetch(`${app.url}/tickets/${number}/attachments/${attachment.id}`, {
+          headers: { cookie, "accept-encoding": "gzip, deflate, br" },
+        });
+        const body = new Uint8Array(await response.arrayBuffer());
+        return { attachment, response, body };
+      }),
+    );
+  }
+
+  it("keep their own headers: sandbox CSP, attachment, nosniff, uncompressed", async () => {
+    for (const { attachment, response, body } of await downloadAll("hal@example.org")) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+      expect(response.headers.get("content-encoding")).toBeNull();
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment;/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("cache-control")).toBe("private, no-store, no-transform");
+      expect(sha256(body)).toBe(attachment.sha256);
+    }
+  });
+
+  // Known defect, not ours to fix here: Next 16.4.6 drops Content-Length from
+  // every route handler response (FORBIDDEN_HEADERS in next/dist/server/send-response.js).
+  // This starts failing, i.e. tells us, once downloads carry it again.
+  it.fails("keep their Content-Length (Next 16.4.6 strips it)", async () => {
+    for (const { attachment, response } of await downloadAll("ida@example.org"))
+      expect(response.headers.get("content-length")).toBe(String(attachment.size));
+  });
 });
