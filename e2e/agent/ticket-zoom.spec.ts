@@ -1,5 +1,5 @@
 // The read-only ticket zoom: reached from the dashboard and from a notification.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { ADMIN, apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
 
 let app: RunningApp;

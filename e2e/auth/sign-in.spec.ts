@@ -1,5 +1,5 @@
 // Agent sign-in on a desk of its own, so the dashboard is empty whatever ran before.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
 
 let app: RunningApp;

@@ -1,6 +1,6 @@
 // Without a Resend key the desk keeps mail in its dev outbox: a new web
 // request's confirmation shows up there, written by the in-process worker.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
 
 let app: RunningApp;
