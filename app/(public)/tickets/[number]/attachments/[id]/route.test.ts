@@ -122,6 +122,7 @@ describe("attachment downloads", () => {
     for (const { attachment, response, body } of await downloadAll("hal@example.org")) {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("content-encoding")).toBeNull();
       expect(response.headers.get("content-disposition")).toMatch(/^attachment;/);
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");

@@ -33,6 +33,7 @@ export async function GET(
       "Content-Disposition": contentDisposition(attachment.filename),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
+      "X-Frame-Options": "DENY",
       // no-transform: Next would gzip compressible types and drop Content-Length.
       "Cache-Control": "private, no-store, no-transform",
     },
