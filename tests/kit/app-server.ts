@@ -82,7 +82,10 @@ export async function startApp(
   };
   await runToEnd(bin("tsx"), ["scripts/prepare.ts"], env);
 
-  const child = spawn(bin("next"), ["start", "-p", String(port)], {
+  // Idle connections stay open 70 s (Node's default is 5 s): a test that works
+  // in-process for seconds between two fetches would otherwise reuse a socket
+  // the server is just closing ("fetch failed: other side closed").
+  const child = spawn(bin("next"), ["start", "-p", String(port), "--keepAliveTimeout", "70000"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
