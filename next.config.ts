@@ -34,6 +34,10 @@ const nextConfig: NextConfig = {
   },
   experimental: {
     serverActions: { bodySizeLimit: serverActionBodyLimit() },
+    // proxy.ts runs before every page, so it buffers every server action's
+    // body, and cuts it past this limit (10 MB by default): keep it equal to
+    // the server-action limit above.
+    proxyClientMaxBodySize: serverActionBodyLimit(),
   },
 };
 

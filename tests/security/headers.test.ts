@@ -31,6 +31,14 @@ function directives(policy: string | null): Record<string, string[]> {
   );
 }
 
+const unescapeHtml = (value: string) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
 const PAGES = ["/", "/login", "/request", "/status", "/my-requests", "/no-such-page"];
 
 describe("pages", () => {
@@ -71,6 +79,40 @@ describe("pages", () => {
       const secure = await get(path, { "x-forwarded-proto": "https" });
       expect(secure.headers.get("strict-transport-security")).toMatch(/^max-age=\d{8,}/);
     }
+  });
+});
+
+describe("server actions through the proxy", () => {
+  it("get their whole body, also above the proxy's default 10 MB (a request with attachments)", async () => {
+    const html = await (await get("/request")).text();
+    const form = html.split("<form").find((part) => part.includes('name="subject"'))!;
+    const body = new FormData();
+    for (const input of form.split("</form>")[0].matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input[0])?.[1];
+      if (name) body.append(name, unescapeHtml(/value="([^"]*)"/.exec(input[0])?.[1] ?? ""));
+    }
+    const topic = /<option value="(\d+)"/.exec(form)![1];
+    for (const [name, value] of Object.entries({
+      name: "Big Files",
+      email: "big@example.org",
+      topic,
+      subject: "Two large scans",
+      body: "See the attachments.",
+    }))
+      body.append(name, value);
+    for (const name of ["scan-1.pdf", "scan-2.pdf"])
+      body.append(
+        "attachments",
+        new File([new Uint8Array(6_000_000)], name, { type: "application/pdf" }),
+      );
+    const res = await fetch(`${app.url}/request`, {
+      method: "POST",
+      body,
+      headers: { origin: app.url },
+      redirect: "manual",
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/\/request\/sent\?number=\d+/);
   });
 });
 
