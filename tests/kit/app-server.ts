@@ -1,4 +1,4 @@
-// Starts the built app (`next start`) on a free port with a fresh database,
+// Starts the built app (as `npm start` serves it) on a free port with a fresh database,
 // as a user would run it. Needs a build (npm test makes one first).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -82,7 +82,8 @@ export async function startApp(
   };
   await runToEnd(bin("tsx"), ["scripts/prepare.ts"], env);
 
-  const child = spawn(bin("next"), ["start", "-p", String(port)], {
+  // The server `npm start` runs (scripts/server.ts), so tests see what users get.
+  const child = spawn(bin("tsx"), ["scripts/server.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
