@@ -1,5 +1,23 @@
 import type { Db, Tx } from "../db";
 
+const windowKey = (scope: string, identity: string, windowSeconds: number, now: Date) => {
+  const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
+  return { key: `${scope}:${identity}:${windowStart}`, windowStart };
+};
+
+/** The hits `identity` has made in the current window, without counting one. */
+export async function countRateLimit(
+  client: Db | Tx,
+  scope: string,
+  identity: string,
+  windowSeconds: number,
+  now = new Date(),
+) {
+  const { key } = windowKey(scope, identity, windowSeconds, now);
+  const row = await client.rateLimit.findUnique({ where: { key }, select: { count: true } });
+  return row?.count ?? 0;
+}
+
 /**
  * Counts one hit in a fixed window and returns the new count. One atomic
  * upsert, so it holds across processes on both databases.
@@ -11,8 +29,7 @@ export async function hitRateLimit(
   windowSeconds: number,
   now = new Date(),
 ) {
-  const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
-  const key = `${scope}:${identity}:${windowStart}`;
+  const { key, windowStart } = windowKey(scope, identity, windowSeconds, now);
   const expiresAt = new Date((windowStart + windowSeconds) * 1000);
   const rows = await client.$queryRaw<{ count: number | bigint }[]>`
     INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES (${key}, 1, ${expiresAt})

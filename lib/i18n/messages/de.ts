@@ -14,6 +14,8 @@ const de: Messages = {
     password: "Passwort",
     submit: "Anmelden",
     failed: "E-Mail oder Passwort ist falsch.",
+    rateLimited:
+      "Zu viele fehlgeschlagene Anmeldungen für dieses Konto von hier. Bitte versuchen Sie es in 15 Minuten erneut.",
   },
   nav: {
     main: "Hauptnavigation",

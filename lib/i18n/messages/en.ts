@@ -13,6 +13,8 @@ const en = {
     password: "Password",
     submit: "Sign in",
     failed: "E-mail or password is wrong.",
+    rateLimited:
+      "Too many failed sign-ins for this account from here. Please try again in 15 minutes.",
   },
   nav: {
     main: "Main",
