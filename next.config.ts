@@ -1,14 +1,5 @@
 import type { NextConfig } from "next";
 
-// Server actions carry the portal's attachments: room for all of them at their
-// limit (PORTAL_MAX_ATTACHMENTS × PORTAL_ATTACHMENT_MAX_BYTES) plus the form, 60 MB at least.
-function serverActionBodyLimit(): `${number}mb` {
-  const count = Number(process.env.PORTAL_MAX_ATTACHMENTS || 5);
-  const bytes = Number(process.env.PORTAL_ATTACHMENT_MAX_BYTES || 10 * 1024 * 1024);
-  const needed = Math.ceil((count * bytes) / 1024 / 1024) + 10;
-  return `${Math.max(60, needed)}mb`;
-}
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel work trees/test runs keep separate builds (default .next).
@@ -34,7 +25,9 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: serverActionBodyLimit() },
+    // Server actions buffer their whole body, for anyone who posts: keep it small.
+    // Uploads go to route handlers that stream with a byte cap (lib/http/parse-multipart.ts).
+    serverActions: { bodySizeLimit: "1mb" },
   },
 };
 

@@ -17,7 +17,10 @@ async function main() {
   }
   // The app handles SIGTERM itself so its job worker can finish (instrumentation.ts).
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_MANUAL_SIG_HANDLE: "true" };
-  const child = spawn(bin("tsx"), ["scripts/server.ts"], { stdio: "inherit", env });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    stdio: "inherit",
+    env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

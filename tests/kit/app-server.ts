@@ -15,6 +15,8 @@ export const ADMIN = {
 
 export interface RunningApp {
   url: string;
+  /** The server process, e.g. to read its memory (/proc/<pid>/status). */
+  pid: number;
   env: NodeJS.ProcessEnv;
   database: TestDatabase;
   output: () => string;
@@ -83,7 +85,8 @@ export async function startApp(
   await runToEnd(bin("tsx"), ["scripts/prepare.ts"], env);
 
   // The server `npm start` runs (scripts/server.ts), so tests see what users get.
-  const child = spawn(bin("tsx"), ["scripts/server.ts"], {
+  // node --import tsx (not the tsx CLI, which would wrap the server in a second process).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -101,6 +104,7 @@ export async function startApp(
   }
   return {
     url,
+    pid: child.pid!,
     env,
     database,
     output,

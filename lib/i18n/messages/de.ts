@@ -242,6 +242,8 @@ const de: Messages = {
       fileType: "{name}: Dieser Dateityp wird nicht angenommen.",
       fileInvalid: "Das ist keine Datei.",
       rateLimited: "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde erneut.",
+      bodyTooLarge:
+        "Die Dateien sind zusammen zu groß: höchstens {max} Dateien mit je bis zu {maxSize}.",
       rejected: "Ihre Anfrage konnte nicht angenommen werden.",
       generic: "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
     },

@@ -1,0 +1,69 @@
+// The request form's upload route (a route handler, not a server action, so
+// the body streams with a byte cap). Keep it out of any proxy matcher: the
+// proxy would buffer the body first (see SECURITY.md).
+import { getMessages } from "@/lib/i18n/server";
+import { clientIp } from "@/lib/http/client-ip";
+import { fieldOf, type MultipartForm } from "@/lib/http/parse-multipart";
+import { checkUploadRateLimit } from "@/lib/portal/check-rate-limits";
+import { createWebRequest } from "@/lib/portal/create-web-request";
+import { fieldErrorsOf } from "@/lib/portal/field-errors";
+import { getAttachmentLimits } from "@/lib/portal/limits";
+import { requestSchema } from "@/lib/portal/schemas";
+import {
+  answerRejection,
+  answerSuccess,
+  readPortalForm,
+  sentFileNames,
+} from "@/lib/portal/upload-form";
+
+const TEXT_FIELDS = ["name", "email", "subject", "body", "topic"] as const;
+
+/** Rate limit, then the streamed form, the shared schema, createWebRequest. */
+export async function POST(req: Request) {
+  const { locale, t } = await getMessages();
+  const limits = getAttachmentLimits();
+  const ip = clientIp(req.headers);
+  let form: MultipartForm | undefined;
+  const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
+    answerRejection(req, {
+      error,
+      t: t.portal.errors,
+      limits,
+      context: "portal request",
+      state: {
+        values: Object.fromEntries(
+          TEXT_FIELDS.map((name) => [name, form ? fieldOf(form, name) : ""]),
+        ),
+        reselect: sentFileNames(form, "attachments"),
+        ...(fieldErrors ? { fieldErrors } : {}),
+      },
+      draftScope: "request",
+      formPath: "/request",
+      anchor: "request-errors",
+    });
+
+  try {
+    await checkUploadRateLimit(ip); // before a byte of the body is read
+    form = await readPortalForm(req, limits);
+  } catch (error) {
+    return reject(error);
+  }
+  const parsed = requestSchema(limits).safeParse({
+    ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, fieldOf(form!, name)])),
+    attachments: form.files.get("attachments") ?? [],
+  });
+  if (!parsed.success) {
+    return reject(undefined, fieldErrorsOf(parsed.error, t.portal.errors, limits));
+  }
+  try {
+    const { number } = await createWebRequest({
+      input: parsed.data,
+      honeypot: fieldOf(form, "website"),
+      ip,
+      locale,
+    });
+    return answerSuccess(req, `/request/sent?number=${number}`);
+  } catch (error) {
+    return reject(error);
+  }
+}
