@@ -101,3 +101,26 @@ describe("trusted device cookie", () => {
     expect(trustedDeviceId(undefined, "owner@example.org", secret, now)).toBeNull();
   });
 });
+
+it("still stops a burst of guesses that straddles a window boundary", async () => {
+  await seedDatabase();
+  await createAgent({ email: "edge@example.org", name: "E", password: "right-password" });
+  const boundary = new Date("2026-11-30T05:30:00Z").getTime();
+  for (let i = 0; i < 10; i++) {
+    const at = new Date(boundary + (i - 5) * 1000); // five before 05:30, five after
+    await authenticateAgent({
+      email: "edge@example.org",
+      password: `wrong-${i}`,
+      ip: "203.0.113.99",
+      now: at,
+    });
+  }
+  expect(
+    await authenticateAgent({
+      email: "edge@example.org",
+      password: "right-password",
+      ip: "203.0.113.99",
+      now: new Date(boundary + 10_000),
+    }),
+  ).toMatchObject({ reason: "rate_limited" });
+});

@@ -4,6 +4,8 @@ import { countRateLimit, hitRateLimit } from "../rate-limit/hit";
 import { getDummyHash, verifyPassword } from "./password";
 
 const WINDOW_SECONDS = 15 * 60;
+/** Two grids of windows, the second shifted by half: failures close together always share a window. */
+const GRIDS = [0, WINDOW_SECONDS / 2];
 /** Failed sign-ins per account from one source (address, or one trusted device). */
 const FAILURES_PER_ACCOUNT_AND_SOURCE = 10;
 /** Failed sign-ins per client address over all accounts (password spraying). */
@@ -17,7 +19,9 @@ type Bucket = { scope: string; identity: string; limit: number };
 
 /**
  * Checks an agent's e-mail and password (same work whether or not the account
- * exists). Only failures count, per account AND source, in 15-minute windows:
+ * exists). Only failures count, per account AND source, in 15-minute windows
+ * (on two grids shifted by 7.5 minutes, so a burst across a window boundary
+ * still meets the limit):
  * - from a device that signed in to this account before (`trustedDeviceId`,
  *   see trusted-device.ts): only that device's own failures;
  * - otherwise: failures for this account from this client address, and all
@@ -53,14 +57,25 @@ export async function authenticateAgent(options: {
         { scope: "agent-login:ip", identity: ip, limit: perIpLimit(ip, FAILURES_PER_IP) },
       ];
   for (const bucket of buckets) {
-    const failures = await countRateLimit(db, bucket.scope, bucket.identity, WINDOW_SECONDS, now);
-    if (failures >= bucket.limit) return { ok: false, reason: "rate_limited" };
+    for (const offset of GRIDS) {
+      const failures = await countRateLimit(
+        db,
+        bucket.scope,
+        bucket.identity,
+        WINDOW_SECONDS,
+        now,
+        offset,
+      );
+      if (failures >= bucket.limit) return { ok: false, reason: "rate_limited" };
+    }
   }
   const agent = await db.agent.findUnique({ where: { email: address } });
   const ok = await verifyPassword(password, agent?.passwordHash ?? (await getDummyHash()));
   if (!agent || !ok || !agent.active) {
     for (const bucket of buckets) {
-      await hitRateLimit(db, bucket.scope, bucket.identity, WINDOW_SECONDS, now);
+      for (const offset of GRIDS) {
+        await hitRateLimit(db, bucket.scope, bucket.identity, WINDOW_SECONDS, now, offset);
+      }
     }
     return { ok: false, reason: "invalid" };
   }

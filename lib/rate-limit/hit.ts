@@ -1,7 +1,19 @@
 import type { Db, Tx } from "../db";
 
-const windowKey = (scope: string, identity: string, windowSeconds: number, now: Date) => {
-  const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
+/**
+ * The fixed window `now` falls in. `offsetSeconds` shifts the grid of windows
+ * (e.g. by half a window, so that a burst straddling one grid's boundary lies
+ * inside a window of the other).
+ */
+const windowKey = (
+  scope: string,
+  identity: string,
+  windowSeconds: number,
+  now: Date,
+  offsetSeconds = 0,
+) => {
+  const seconds = now.getTime() / 1000 - offsetSeconds;
+  const windowStart = Math.floor(seconds / windowSeconds) * windowSeconds + offsetSeconds;
   return { key: `${scope}:${identity}:${windowStart}`, windowStart };
 };
 
@@ -12,8 +24,9 @@ export async function countRateLimit(
   identity: string,
   windowSeconds: number,
   now = new Date(),
+  offsetSeconds = 0,
 ) {
-  const { key } = windowKey(scope, identity, windowSeconds, now);
+  const { key } = windowKey(scope, identity, windowSeconds, now, offsetSeconds);
   const row = await client.rateLimit.findUnique({ where: { key }, select: { count: true } });
   return row?.count ?? 0;
 }
@@ -28,8 +41,9 @@ export async function hitRateLimit(
   identity: string,
   windowSeconds: number,
   now = new Date(),
+  offsetSeconds = 0,
 ) {
-  const { key, windowStart } = windowKey(scope, identity, windowSeconds, now);
+  const { key, windowStart } = windowKey(scope, identity, windowSeconds, now, offsetSeconds);
   const expiresAt = new Date((windowStart + windowSeconds) * 1000);
   const rows = await client.$queryRaw<{ count: number | bigint }[]>`
     INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES (${key}, 1, ${expiresAt})
