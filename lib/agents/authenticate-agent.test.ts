@@ -60,7 +60,7 @@ describe("authenticateAgent", () => {
       ok: false,
       reason: "rate_limited",
     });
-  });
+  }, 240_000); // fifty scrypt checks on a busy machine
 
   it("lets a device that signed in before keep signing in while its address is hammered", async () => {
     await withAgent("owner@example.org");
