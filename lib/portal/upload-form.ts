@@ -44,6 +44,38 @@ export async function readPortalForm(req: Request, limits: AttachmentLimits) {
   }
 }
 
+/**
+ * Runs `gate` (session or rate-limit check) BEFORE reading the body, then reads
+ * the form. When the gate refuses a browser without JavaScript, only the text
+ * fields of a small body (at most 1 MB; files are skipped) are read, so the
+ * page can give the input back; a script keeps its input itself.
+ */
+export async function receivePortalForm(
+  req: Request,
+  limits: AttachmentLimits,
+  gate: () => Promise<void>,
+): Promise<{ form?: MultipartForm; error?: unknown }> {
+  try {
+    await gate();
+  } catch (error) {
+    if (wantsJson(req)) return { error };
+    const textOnly = {
+      maxBytes: TEXT_BYTES,
+      maxFileBytes: 0,
+      maxFiles: 0,
+      maxFieldBytes: TEXT_BYTES / 2,
+      maxFields: 30,
+    };
+    const form = await parseMultipart(req, textOnly).catch(() => undefined);
+    return { form, error };
+  }
+  try {
+    return { form: await readPortalForm(req, limits) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** Names of the files sent in `form` (to choose again after a rejection). */
 export function sentFileNames(form: MultipartForm | undefined, field: string): string[] {
   return (form?.files.get(field) ?? []).map((file) => file.name);

@@ -134,6 +134,14 @@ describe("POST /request/submit", () => {
       setTimeout(() => body.push(null), 15_000).unref();
     });
     expect(answered).toBe(429);
+    // Without JavaScript the refusal comes back on the form, with the text that was typed.
+    const noScript = await post(await multipart(fields({ subject: "Kept" })), {
+      localAddress: "127.0.0.14",
+    });
+    expect(noScript.status).toBe(303);
+    const page = await rawRequest(`${base}${noScript.headers.location}`);
+    expect(page.text).toContain('value="Kept"');
+    expect(page.text).toContain(en.portal.errors.rateLimited);
     // Another client is not affected.
     const other = await post(small, { json: true, localAddress: "127.0.0.15" });
     expect(other.status).toBe(422);

@@ -3,7 +3,7 @@
 // proxy would buffer the body first (see SECURITY.md).
 import { getMessages } from "@/lib/i18n/server";
 import { clientIp } from "@/lib/http/client-ip";
-import { fieldOf, type MultipartForm } from "@/lib/http/parse-multipart";
+import { fieldOf } from "@/lib/http/parse-multipart";
 import { checkUploadRateLimit } from "@/lib/portal/check-rate-limits";
 import { createWebRequest } from "@/lib/portal/create-web-request";
 import { fieldErrorsOf } from "@/lib/portal/field-errors";
@@ -12,7 +12,7 @@ import { requestSchema } from "@/lib/portal/schemas";
 import {
   answerRejection,
   answerSuccess,
-  readPortalForm,
+  receivePortalForm,
   sentFileNames,
 } from "@/lib/portal/upload-form";
 
@@ -23,7 +23,6 @@ export async function POST(req: Request) {
   const { locale, t } = await getMessages();
   const limits = getAttachmentLimits();
   const ip = clientIp(req.headers);
-  let form: MultipartForm | undefined;
   const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
     answerRejection(req, {
       error,
@@ -42,14 +41,12 @@ export async function POST(req: Request) {
       anchor: "request-errors",
     });
 
-  try {
-    await checkUploadRateLimit(ip); // before a byte of the body is read
-    form = await readPortalForm(req, limits);
-  } catch (error) {
-    return reject(error);
-  }
+  // The rate limit is checked before a byte of the body is read.
+  const received = await receivePortalForm(req, limits, () => checkUploadRateLimit(ip));
+  const form = received.form;
+  if (!form || received.error) return reject(received.error);
   const parsed = requestSchema(limits).safeParse({
-    ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, fieldOf(form!, name)])),
+    ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, fieldOf(form, name)])),
     attachments: form.files.get("attachments") ?? [],
   });
   if (!parsed.success) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getMessages } from "@/lib/i18n/server";
 import { clientIp } from "@/lib/http/client-ip";
-import { fieldOf, type MultipartForm } from "@/lib/http/parse-multipart";
+import { fieldOf } from "@/lib/http/parse-multipart";
 import { addCustomerFollowUp } from "@/lib/portal/add-customer-follow-up";
 import { checkUploadRateLimit } from "@/lib/portal/check-rate-limits";
 import { fieldErrorsOf } from "@/lib/portal/field-errors";
@@ -13,7 +13,7 @@ import { getCurrentCustomer } from "@/lib/portal/session-cookie";
 import {
   answerRejection,
   answerSuccess,
-  readPortalForm,
+  receivePortalForm,
   sentFileNames,
 } from "@/lib/portal/upload-form";
 
@@ -33,7 +33,6 @@ export async function POST(req: Request, { params }: Context) {
   const { t } = await getMessages();
   const limits = getAttachmentLimits();
   const ip = clientIp(req.headers);
-  let form: MultipartForm | undefined;
   const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
     answerRejection(req, {
       error,
@@ -50,12 +49,10 @@ export async function POST(req: Request, { params }: Context) {
       anchor: "follow-up",
     });
 
-  try {
-    await checkUploadRateLimit(ip);
-    form = await readPortalForm(req, limits);
-  } catch (error) {
-    return reject(error);
-  }
+  // The rate limit is checked before a byte of the body is read.
+  const received = await receivePortalForm(req, limits, () => checkUploadRateLimit(ip));
+  const form = received.form;
+  if (!form || received.error) return reject(received.error);
   const parsed = followUpSchema(limits).safeParse({
     body: fieldOf(form, "body"),
     attachments: form.files.get("attachments") ?? [],
