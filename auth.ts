@@ -1,8 +1,17 @@
 // Auth.js (next-auth v5) for agents: credentials, JWT sessions, roles.
 // Customers never use this; they have their own token flow.
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
+import {
+  cookieFromHeader,
+  issueTrustedDevice,
+  TRUSTED_DEVICE_COOKIE,
+  TRUSTED_DEVICE_MAX_AGE,
+  trustedDeviceId,
+} from "@/lib/agents/trusted-device";
+import { config } from "@/lib/config";
 import { clientIp } from "@/lib/http/client-ip";
 import { readAuthSecret } from "@/lib/setup/auth-secret";
 import type { Role } from "@/lib/generated/sqlite/enums";
@@ -14,6 +23,11 @@ declare module "next-auth" {
   interface User {
     role?: Role;
   }
+}
+
+/** Too many failed sign-ins for this account from this source: the login form says so (429). */
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -28,8 +42,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const agent = await authenticateAgent(email, password, clientIp(request.headers));
-        if (!agent) return null;
+        const secret = readAuthSecret();
+        const device = cookieFromHeader(request.headers.get("cookie"), TRUSTED_DEVICE_COOKIE);
+        const result = await authenticateAgent({
+          email,
+          password,
+          ip: clientIp(request.headers),
+          trustedDeviceId: trustedDeviceId(device, email, secret),
+        });
+        if (!result.ok) {
+          if (result.reason === "rate_limited") throw new SignInRateLimited();
+          return null;
+        }
+        const { agent } = result;
+        // This device may keep signing in while others guess at the account.
+        (await cookies()).set(TRUSTED_DEVICE_COOKIE, issueTrustedDevice(agent.email, secret), {
+          httpOnly: true,
+          sameSite: "lax",
+          secure: config.appUrl.startsWith("https:"),
+          path: "/",
+          maxAge: TRUSTED_DEVICE_MAX_AGE,
+        });
         return { id: String(agent.id), email: agent.email, name: agent.name, role: agent.role };
       },
     }),

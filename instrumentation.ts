@@ -9,6 +9,13 @@ export async function register() {
   const ownSignals = process.env.NEXT_MANUAL_SIG_HANDLE === "true";
   const { config } = await import("./lib/config");
   const { exitOnSignals, startBackgroundWorker } = await import("./lib/jobs/background");
+  const { canSeeClients } = await import("./lib/http/client-ip");
+  if (!canSeeClients()) {
+    console.warn(
+      "Rate limits cannot tell clients apart: all clients share one bucket. Serve with `npm start` " +
+        "(it passes each socket address) or, behind reverse proxies, set TRUSTED_PROXY_HOPS.",
+    );
+  }
   if (config.runWorkerInWeb) startBackgroundWorker({ exitWhenStopped: ownSignals });
   else if (ownSignals) exitOnSignals();
 }

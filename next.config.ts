@@ -1,15 +1,6 @@
 import type { NextConfig } from "next";
 import { GLOBAL_HEADERS, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
 
-// Server actions carry the portal's attachments: room for all of them at their
-// limit (PORTAL_MAX_ATTACHMENTS × PORTAL_ATTACHMENT_MAX_BYTES) plus the form, 60 MB at least.
-function serverActionBodyLimit(): `${number}mb` {
-  const count = Number(process.env.PORTAL_MAX_ATTACHMENTS || 5);
-  const bytes = Number(process.env.PORTAL_ATTACHMENT_MAX_BYTES || 10 * 1024 * 1024);
-  const needed = Math.ceil((count * bytes) / 1024 / 1024) + 10;
-  return `${Math.max(60, needed)}mb`;
-}
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets parallel work trees/test runs keep separate builds (default .next).
@@ -33,11 +24,13 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    serverActions: { bodySizeLimit: serverActionBodyLimit() },
-    // proxy.ts runs before every page, so it buffers every server action's
-    // body, and cuts it past this limit (10 MB by default): keep it equal to
-    // the server-action limit above.
-    proxyClientMaxBodySize: serverActionBodyLimit(),
+    // Server actions buffer their whole body, for anyone who posts: keep it small.
+    // Uploads go to route handlers that stream with a byte cap (lib/http/parse-multipart.ts).
+    serverActions: { bodySizeLimit: "1mb" },
+    // proxy.ts runs before every page and buffers each server action's body up
+    // to this limit: keep it equal to the server-action limit above. Upload
+    // routes are outside the proxy's matcher (see proxy.ts).
+    proxyClientMaxBodySize: "1mb",
   },
 };
 

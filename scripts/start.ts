@@ -1,5 +1,6 @@
 // `npm start`: prepare the database, build once if there is no build, then
-// serve with `next start` on PORT (default 3000).
+// serve on PORT (default 3000) through scripts/server.ts (Next behind a server
+// that tells the app each request's socket address, for per-client limits).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,10 +15,12 @@ async function main() {
     const code = await run(bin("next"), ["build"]);
     if (code !== 0) process.exit(code);
   }
-  const port = process.env.PORT || "3000";
   // The app handles SIGTERM itself so its job worker can finish (instrumentation.ts).
-  const env = { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" };
-  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+  const env = { ...process.env, NODE_ENV: "production" as const, NEXT_MANUAL_SIG_HANDLE: "true" };
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    stdio: "inherit",
+    env,
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => child.kill(signal));
   }

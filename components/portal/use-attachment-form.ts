@@ -1,6 +1,7 @@
 "use client";
 
-import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import {
   useForm,
   useWatch,
@@ -14,7 +15,7 @@ import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors
 import type { FieldErrors } from "@/lib/portal/field-errors";
 import type { AttachmentLimits } from "@/lib/portal/schemas";
 
-/** What a portal form's server action answers after a rejection. */
+/** What a portal form's upload route answers after a rejection (or a draft holds). */
 export interface AttachmentFormState {
   fieldErrors?: FieldErrors;
   formError?: string;
@@ -24,8 +25,10 @@ export interface AttachmentFormState {
 /**
  * The wiring shared by the request and follow-up forms: validate in the
  * browser with the shared schema, then post the whole form (files included)
- * to the server action; merge browser and server errors; name the files to
- * choose again after a rejection. Without JavaScript the form posts natively.
+ * with fetch to its upload route (`endpoint`), which answers JSON: where to go
+ * on success, or the errors. Merges browser and server errors and names the
+ * files to choose again after a rejection. Without JavaScript the form posts
+ * natively to the same route, which redirects back with a draft (initialState).
  */
 export function useAttachmentForm<
   TValues extends FieldValues,
@@ -33,13 +36,15 @@ export function useAttachmentForm<
 >(options: {
   resolver: Resolver<TValues, unknown, TParsed>;
   defaultValues: DefaultValues<TValues>;
-  state: AttachmentFormState;
-  action: (data: FormData) => void;
+  initialState: AttachmentFormState;
+  endpoint: string;
   limits: AttachmentLimits;
   t: Messages["portal"];
 }) {
-  const { state, action, limits } = options;
-  const [, startTransition] = useTransition();
+  const { limits, endpoint, t } = options;
+  const router = useRouter();
+  const [state, setState] = useState<AttachmentFormState>(options.initialState);
+  const [pending, setPending] = useState(false);
   const form = useForm<TValues, unknown, TParsed>({
     resolver: options.resolver,
     defaultValues: options.defaultValues,
@@ -50,16 +55,47 @@ export function useAttachmentForm<
   const errors = clientFieldErrors(
     form.formState.errors as FormErrors,
     state.fieldErrors,
-    options.t.errors,
+    t.errors,
     limits,
     chosen,
   );
   const hasErrors = Object.keys(errors).length > 0 || !!state.formError;
   const reselect = state.reselect?.length && !chosen?.length ? state.reselect : [];
+
+  const send = async (element: HTMLFormElement, data: FormData) => {
+    setPending(true);
+    try {
+      const res = await fetch(endpoint, {
+        method: "POST",
+        body: data,
+        headers: { accept: "application/json" },
+      });
+      const answer = (await res.json().catch(() => ({}))) as AttachmentFormState & {
+        location?: string;
+      };
+      if (answer.location) {
+        if (res.ok) {
+          element.reset();
+          form.reset();
+          setState({});
+        }
+        router.push(answer.location);
+        router.refresh();
+        return;
+      }
+      setState(answer.formError || answer.fieldErrors ? answer : { formError: t.errors.generic });
+    } catch {
+      setState({ formError: t.errors.generic });
+    } finally {
+      setPending(false);
+    }
+  };
+
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     // Read the form (files included) now; the shared schema then decides whether it goes out.
-    const data = withoutEmptyFiles(new FormData(event.currentTarget));
-    return form.handleSubmit(() => startTransition(() => action(data)))(event);
+    const element = event.currentTarget;
+    const data = withoutEmptyFiles(new FormData(element));
+    return form.handleSubmit(() => send(element, data))(event);
   };
-  return { form, errors, hasErrors, reselect, onSubmit };
+  return { form, errors, hasErrors, reselect, onSubmit, pending, state };
 }

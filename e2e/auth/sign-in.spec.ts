@@ -48,3 +48,43 @@ test("the language can be switched to German and is remembered", async ({ page }
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Agent sign-in" })).toBeVisible();
 });
+
+test("a guesser hammering an account does not lock out a device that signed in before", async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  const signIn = async (page: typeof ownerPage, password: string) => {
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
+  await signIn(ownerPage, ADMIN.password);
+  await expect(ownerPage).toHaveURL(`${app.url}/agent`);
+  expect((await owner.cookies()).map((c) => c.name)).toContain("helpdesk-device");
+  await ownerPage.getByRole("button", { name: "Sign out" }).click();
+  await expect(ownerPage).toHaveURL(/\/login/);
+
+  // A third party from the same address (all test clients are 127.0.0.1).
+  const guesser = await browser.newContext();
+  const guesserPage = await guesser.newPage();
+  // Ten failures from here (an earlier test may have spent one) and the address is stopped.
+  const alert = guesserPage.locator("form").getByRole("alert");
+  let refusedAfter = 0;
+  for (let i = 1; i <= 11 && !refusedAfter; i++) {
+    await signIn(guesserPage, `wrong-${i}`);
+    await expect(alert).toBeVisible();
+    if ((await alert.textContent())?.startsWith("Too many")) refusedAfter = i;
+  }
+  expect(refusedAfter).toBeGreaterThanOrEqual(10);
+  await signIn(guesserPage, ADMIN.password);
+  await expect(guesserPage.locator("form").getByRole("alert")).toHaveText(
+    /^Too many failed sign-ins for this account from here/,
+  );
+
+  await signIn(ownerPage, ADMIN.password);
+  await expect(ownerPage).toHaveURL(`${app.url}/agent`);
+  await owner.close();
+  await guesser.close();
+});

@@ -6,6 +6,7 @@ import {
   createTicketViaApi,
   linkIn,
   openLink,
+  openTicketAsCustomer,
   sentMails,
   uniqueEmail,
   waitForMail,
@@ -255,4 +256,43 @@ test("a request without attachments goes through, and a rejected file is named",
   await page.getByLabel("Attachments (optional)").setInputFiles([]);
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
+});
+
+test("a follow-up works without JavaScript: errors come back with the message kept", async ({
+  browser,
+  page,
+  baseURL,
+  state,
+}) => {
+  const email = uniqueEmail("nojs-follow");
+  const number = await createTicketViaApi(baseURL!, email, "Beamer flickers");
+  await openTicketAsCustomer(page, state.stubUrl, number, email);
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    baseURL,
+    storageState: await page.context().storageState(),
+  });
+  const noScript = await context.newPage();
+  await noScript.goto(`/tickets/${number}`);
+  const photo = { name: "beamer.png", mimeType: "image/png", buffer: Buffer.from("png") };
+  const tool = { name: "fix.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") };
+  await noScript.getByRole("textbox", { name: "Message" }).fill("Still flickering.");
+  await noScript.getByLabel("Attachments (optional)").setInputFiles([photo, tool]);
+  await noScript.getByRole("button", { name: "Send message" }).click();
+
+  await expect(noScript).toHaveURL(new RegExp(`/tickets/${number}\\?draft=[\\w-]+#follow-up$`));
+  const form = noScript.locator("main form").last();
+  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
+  await expect(form.getByText("fix.exe: this file type is not accepted.")).toBeVisible();
+  await expect(noScript.getByRole("textbox", { name: "Message" })).toHaveValue("Still flickering.");
+  await expect(
+    form.getByText("Please choose these files again: beamer.png, fix.exe"),
+  ).toBeVisible();
+
+  await noScript.getByLabel("Attachments (optional)").setInputFiles(photo);
+  await noScript.getByRole("button", { name: "Send message" }).click();
+  await expect(noScript.getByText("Your message was added.")).toBeVisible();
+  await expect(noScript.getByTestId("article").last()).toContainText("Still flickering.");
+  await expect(noScript.getByRole("link", { name: "beamer.png" })).toBeVisible();
+  await context.close();
 });

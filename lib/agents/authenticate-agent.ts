@@ -1,43 +1,88 @@
 import { db } from "../db";
 import { perIpLimit, UNKNOWN_CLIENT } from "../http/client-ip";
-import { isWithinRateLimit } from "../rate-limit/hit";
+import { countRateLimit, hitRateLimit } from "../rate-limit/hit";
 import { getDummyHash, verifyPassword } from "./password";
 
 const WINDOW_SECONDS = 15 * 60;
-const ATTEMPTS_PER_ADDRESS = 10;
-const ATTEMPTS_PER_IP = 50;
+/** Two grids of windows, the second shifted by half: failures close together always share a window. */
+const GRIDS = [0, WINDOW_SECONDS / 2];
+/** Failed sign-ins per account from one source (address, or one trusted device). */
+const FAILURES_PER_ACCOUNT_AND_SOURCE = 10;
+/** Failed sign-ins per client address over all accounts (password spraying). */
+const FAILURES_PER_IP = 50;
+
+export type SignInResult =
+  | { ok: true; agent: { id: number; email: string; name: string; role: "admin" | "agent" } }
+  | { ok: false; reason: "invalid" | "rate_limited" };
+
+type Bucket = { scope: string; identity: string; limit: number };
 
 /**
- * The active agent with this e-mail and password, or null (same work either
- * way). Attempts are limited per address and per client address (15 minutes),
- * against guessing and against tying up the CPU with scrypt.
+ * Checks an agent's e-mail and password (same work whether or not the account
+ * exists). Only failures count, per account AND source, in 15-minute windows
+ * (on two grids shifted by 7.5 minutes, so a burst across a window boundary
+ * still meets the limit):
+ * - from a device that signed in to this account before (`trustedDeviceId`,
+ *   see trusted-device.ts): only that device's own failures;
+ * - otherwise: failures for this account from this client address, and all
+ *   failures from this address (spraying over many accounts).
+ * So nobody can lock an account out: a third party only uses up its own
+ * budget. Over a limit the answer is `rate_limited` (the caller answers 429),
+ * without checking the password and without sleeping.
  */
-export async function authenticateAgent(
-  email: string,
-  password: string,
-  ip: string = UNKNOWN_CLIENT,
-) {
-  const address = email.trim().toLowerCase();
-  const allowed =
-    (await isWithinRateLimit(
-      db,
-      "agent-login:address",
-      address,
-      ATTEMPTS_PER_ADDRESS,
-      WINDOW_SECONDS,
-    )) &&
-    (await isWithinRateLimit(
-      db,
-      "agent-login:ip",
-      ip,
-      perIpLimit(ip, ATTEMPTS_PER_IP),
-      WINDOW_SECONDS,
-    ));
-  if (!allowed) return null;
+export async function authenticateAgent(options: {
+  email: string;
+  password: string;
+  ip?: string;
+  trustedDeviceId?: string | null;
+  now?: Date;
+}): Promise<SignInResult> {
+  const { password, now = new Date() } = options;
+  const ip = options.ip ?? UNKNOWN_CLIENT;
+  const address = options.email.trim().toLowerCase();
+  const buckets: Bucket[] = options.trustedDeviceId
+    ? [
+        {
+          scope: "agent-login:device",
+          identity: `${address}|${options.trustedDeviceId}`,
+          limit: FAILURES_PER_ACCOUNT_AND_SOURCE,
+        },
+      ]
+    : [
+        {
+          scope: "agent-login:address-ip",
+          identity: `${address}|${ip}`,
+          limit: perIpLimit(ip, FAILURES_PER_ACCOUNT_AND_SOURCE),
+        },
+        { scope: "agent-login:ip", identity: ip, limit: perIpLimit(ip, FAILURES_PER_IP) },
+      ];
+  for (const bucket of buckets) {
+    for (const offset of GRIDS) {
+      const failures = await countRateLimit(
+        db,
+        bucket.scope,
+        bucket.identity,
+        WINDOW_SECONDS,
+        now,
+        offset,
+      );
+      if (failures >= bucket.limit) return { ok: false, reason: "rate_limited" };
+    }
+  }
   const agent = await db.agent.findUnique({ where: { email: address } });
   const ok = await verifyPassword(password, agent?.passwordHash ?? (await getDummyHash()));
-  if (!agent || !ok || !agent.active) return null;
-  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role };
+  if (!agent || !ok || !agent.active) {
+    for (const bucket of buckets) {
+      for (const offset of GRIDS) {
+        await hitRateLimit(db, bucket.scope, bucket.identity, WINDOW_SECONDS, now, offset);
+      }
+    }
+    return { ok: false, reason: "invalid" };
+  }
+  return {
+    ok: true,
+    agent: { id: agent.id, email: agent.email, name: agent.name, role: agent.role },
+  };
 }
 
 export async function findAgentById(id: number) {

@@ -1,3 +1,4 @@
+import { config } from "../config";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
 import { perIpLimit } from "../http/client-ip";
@@ -37,4 +38,19 @@ export async function checkRateLimits(options: {
     ),
   ];
   if (!ipOk || !addressOk) throw new UserFacingError("rateLimited", "rate_limited");
+}
+
+/** Upload posts (valid or not) per client and hour, as a multiple of the request limit. */
+const UPLOADS_PER_REQUEST = 3;
+
+/**
+ * Counts one upload post for the client and throws "rateLimited" when over its
+ * limit. Called by the upload routes BEFORE they read the body, so a client
+ * cannot make the server read body after body.
+ */
+export async function checkUploadRateLimit(ip: string, now = new Date()) {
+  const limit = perIpLimit(ip, config.portalRequestsPerIpHour * UPLOADS_PER_REQUEST);
+  if (!(await isWithinRateLimit(db, "portal-upload:ip", ip, limit, HOUR, now))) {
+    throw new UserFacingError("rateLimited", "rate_limited");
+  }
 }

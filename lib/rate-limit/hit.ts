@@ -1,6 +1,37 @@
 import type { Db, Tx } from "../db";
 
 /**
+ * The fixed window `now` falls in. `offsetSeconds` shifts the grid of windows
+ * (e.g. by half a window, so that a burst straddling one grid's boundary lies
+ * inside a window of the other).
+ */
+const windowKey = (
+  scope: string,
+  identity: string,
+  windowSeconds: number,
+  now: Date,
+  offsetSeconds = 0,
+) => {
+  const seconds = now.getTime() / 1000 - offsetSeconds;
+  const windowStart = Math.floor(seconds / windowSeconds) * windowSeconds + offsetSeconds;
+  return { key: `${scope}:${identity}:${windowStart}`, windowStart };
+};
+
+/** The hits `identity` has made in the current window, without counting one. */
+export async function countRateLimit(
+  client: Db | Tx,
+  scope: string,
+  identity: string,
+  windowSeconds: number,
+  now = new Date(),
+  offsetSeconds = 0,
+) {
+  const { key } = windowKey(scope, identity, windowSeconds, now, offsetSeconds);
+  const row = await client.rateLimit.findUnique({ where: { key }, select: { count: true } });
+  return row?.count ?? 0;
+}
+
+/**
  * Counts one hit in a fixed window and returns the new count. One atomic
  * upsert, so it holds across processes on both databases.
  */
@@ -10,9 +41,9 @@ export async function hitRateLimit(
   identity: string,
   windowSeconds: number,
   now = new Date(),
+  offsetSeconds = 0,
 ) {
-  const windowStart = Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
-  const key = `${scope}:${identity}:${windowStart}`;
+  const { key, windowStart } = windowKey(scope, identity, windowSeconds, now, offsetSeconds);
   const expiresAt = new Date((windowStart + windowSeconds) * 1000);
   const rows = await client.$queryRaw<{ count: number | bigint }[]>`
     INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES (${key}, 1, ${expiresAt})

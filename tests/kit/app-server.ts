@@ -1,4 +1,4 @@
-// Starts the built app (`next start`) on a free port with a fresh database,
+// Starts the built app (as `npm start` serves it) on a free port with a fresh database,
 // as a user would run it. Needs a build (npm test makes one first).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +15,8 @@ export const ADMIN = {
 
 export interface RunningApp {
   url: string;
+  /** The server process, e.g. to read its memory (/proc/<pid>/status). */
+  pid: number;
   env: NodeJS.ProcessEnv;
   database: TestDatabase;
   output: () => string;
@@ -82,10 +84,9 @@ export async function startApp(
   };
   await runToEnd(bin("tsx"), ["scripts/prepare.ts"], env);
 
-  // Idle connections stay open 70 s (Node's default is 5 s): a test that works
-  // in-process for seconds between two fetches would otherwise reuse a socket
-  // the server is just closing ("fetch failed: other side closed").
-  const child = spawn(bin("next"), ["start", "-p", String(port), "--keepAliveTimeout", "70000"], {
+  // The server `npm start` runs (scripts/server.ts), so tests see what users get.
+  // node --import tsx (not the tsx CLI, which would wrap the server in a second process).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -103,6 +104,7 @@ export async function startApp(
   }
   return {
     url,
+    pid: child.pid!,
     env,
     database,
     output,

@@ -1,11 +1,13 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 
 export interface LoginState {
   email: string;
   failed: boolean;
+  /** Too many failed attempts for this account from here: wait (HTTP would say 429). */
+  rateLimited?: boolean;
 }
 
 /** Only same-site relative paths: never an open redirect. */
@@ -24,6 +26,8 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     });
   } catch (error) {
     // signIn redirects by throwing; only a failed sign-in is ours to handle.
+    if (error instanceof CredentialsSignin && error.code === "rate_limited")
+      return { email, failed: true, rateLimited: true };
     if (error instanceof AuthError) return { email, failed: true };
     throw error;
   }

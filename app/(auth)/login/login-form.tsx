@@ -19,7 +19,7 @@ export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUr
           role="alert"
           className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {t.failed}
+          {state.rateLimited ? t.rateLimited : t.failed}
         </p>
       )}
       <Field

@@ -1,20 +1,31 @@
 import { PortalPage } from "@/components/portal/portal-header";
 import { getMessages, localizedTitle } from "@/lib/i18n/server";
+import { readFormDraft } from "@/lib/portal/form-drafts";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { listTopics } from "@/lib/portal/list-topics";
-import { RequestForm } from "./request-form";
+import { RequestForm, type RequestFormState } from "./request-form";
 
 export const dynamic = "force-dynamic";
 
 export const generateMetadata = localizedTitle((t) => t.portal.request.title);
 
-export default async function RequestPage() {
+type Props = { searchParams: Promise<{ draft?: string }> };
+
+/** The request form; `?draft=` brings back a rejected submission (browsers without JavaScript). */
+export default async function RequestPage({ searchParams }: Props) {
   const { t } = await getMessages();
+  const { draft } = await searchParams;
+  const initialState: RequestFormState = await readFormDraft("request", draft);
   return (
     <PortalPage back="/request">
       <h1 className="text-2xl font-bold sm:text-3xl">{t.portal.request.title}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{t.portal.request.intro}</p>
-      <RequestForm t={t.portal} topics={await listTopics()} limits={getAttachmentLimits()} />
+      <RequestForm
+        t={t.portal}
+        topics={await listTopics()}
+        limits={getAttachmentLimits()}
+        initialState={initialState}
+      />
     </PortalPage>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useMemo } from "react";
+import { useMemo } from "react";
 import { FormAlert } from "@/components/portal/form-alert";
 import { AttachmentsField } from "@/components/portal/attachments-field";
 import { FormField } from "@/components/portal/form-field";
@@ -9,39 +9,48 @@ import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/en";
+import type { PortalFormState } from "@/lib/portal/form-drafts";
 import { requestSchema, type AttachmentLimits } from "@/lib/portal/schemas";
-import { submitRequest, type RequestFormState } from "./actions";
+
+export type RequestFormState = PortalFormState<
+  Record<"name" | "email" | "subject" | "body" | "topic", string>
+>;
 
 type Topic = { id: number; name: string };
 
 /**
  * Validates in the browser with the shared schema, then posts the whole form
- * (files included) to the server action, which validates again. Without
- * JavaScript the form posts natively and the page comes back with the state.
+ * (files included) to its upload route (/request/submit), which validates
+ * again. Without JavaScript the form posts natively and the route redirects
+ * back here with a draft (`initialState`): the input and errors come back.
  */
 export function RequestForm({
   t,
   topics,
   limits,
+  initialState = {},
 }: {
   t: Messages["portal"];
   topics: Topic[];
   limits: AttachmentLimits;
+  initialState?: RequestFormState;
 }) {
-  const [state, action, pending] = useActionState<RequestFormState, FormData>(submitRequest, {});
   const schema = useMemo(() => requestSchema(limits), [limits]);
-  const { form, errors, hasErrors, reselect, onSubmit } = useAttachmentForm({
+  const { form, errors, hasErrors, reselect, onSubmit, pending, state } = useAttachmentForm({
     resolver: zodResolver(schema),
-    defaultValues: { topic: "", ...state.values },
-    state,
-    action,
+    defaultValues: { topic: "", ...initialState.values },
+    initialState,
+    endpoint: "/request/submit",
     limits,
     t,
   });
+  const values = initialState.values;
 
   return (
     <form
-      action={action}
+      action="/request/submit"
+      method="post"
+      encType="multipart/form-data"
       onSubmit={onSubmit}
       noValidate
       className="space-y-5"
@@ -59,7 +68,7 @@ export function RequestForm({
             autoComplete="name"
             required
             className={inputClass}
-            defaultValue={state.values?.name}
+            defaultValue={values?.name}
             {...form.register("name")}
           />
         </FormField>
@@ -70,7 +79,7 @@ export function RequestForm({
             autoComplete="email"
             required
             className={inputClass}
-            defaultValue={state.values?.email}
+            defaultValue={values?.email}
             {...form.register("email")}
           />
         </FormField>
@@ -80,7 +89,7 @@ export function RequestForm({
           id="topic"
           required
           className={inputClass}
-          defaultValue={state.values?.topic}
+          defaultValue={values?.topic}
           {...form.register("topic")}
         >
           <option value="">{t.request.topicPlaceholder}</option>
@@ -96,7 +105,7 @@ export function RequestForm({
           id="subject"
           required
           className={inputClass}
-          defaultValue={state.values?.subject}
+          defaultValue={values?.subject}
           {...form.register("subject")}
         />
       </FormField>
@@ -106,7 +115,7 @@ export function RequestForm({
           rows={8}
           required
           className={inputClass}
-          defaultValue={state.values?.body}
+          defaultValue={values?.body}
           {...form.register("body")}
         />
       </FormField>

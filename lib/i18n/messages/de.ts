@@ -14,6 +14,8 @@ const de: Messages = {
     password: "Passwort",
     submit: "Anmelden",
     failed: "E-Mail oder Passwort ist falsch.",
+    rateLimited:
+      "Zu viele fehlgeschlagene Anmeldungen für dieses Konto von hier. Bitte versuchen Sie es in 15 Minuten erneut.",
   },
   nav: {
     main: "Hauptnavigation",
@@ -240,6 +242,8 @@ const de: Messages = {
       fileType: "{name}: Dieser Dateityp wird nicht angenommen.",
       fileInvalid: "Das ist keine Datei.",
       rateLimited: "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde erneut.",
+      bodyTooLarge:
+        "Die Dateien sind zusammen zu groß: höchstens {max} Dateien mit je bis zu {maxSize}.",
       rejected: "Ihre Anfrage konnte nicht angenommen werden.",
       generic: "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
     },

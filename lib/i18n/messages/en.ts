@@ -13,6 +13,8 @@ const en = {
     password: "Password",
     submit: "Sign in",
     failed: "E-mail or password is wrong.",
+    rateLimited:
+      "Too many failed sign-ins for this account from here. Please try again in 15 minutes.",
   },
   nav: {
     main: "Main",
@@ -231,6 +233,8 @@ const en = {
       fileType: "{name}: this file type is not accepted.",
       fileInvalid: "This is not a file.",
       rateLimited: "Too many attempts. Please try again in an hour.",
+      bodyTooLarge:
+        "Together, the files are too large: send at most {max} files of up to {maxSize} each.",
       rejected: "Your request could not be accepted.",
       generic: "Something went wrong. Please try again.",
     },

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useActionState, useMemo } from "react";
+import { useMemo } from "react";
 import { FormAlert } from "@/components/portal/form-alert";
 import { AttachmentsField } from "@/components/portal/attachments-field";
 import { FormField } from "@/components/portal/form-field";
@@ -9,34 +9,46 @@ import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages/en";
+import type { PortalFormState } from "@/lib/portal/form-drafts";
 import { followUpSchema, type AttachmentLimits } from "@/lib/portal/schemas";
-import { sendFollowUp, type FollowUpFormState } from "./actions";
 
+export type FollowUpFormState = PortalFormState<{ body: string }>;
+
+/**
+ * Posts to the ticket's upload route (…/follow-up) with fetch; without
+ * JavaScript natively, and the route redirects back with a draft (`initialState`).
+ */
 export function FollowUpForm({
   t,
   number,
   limits,
+  initialState = {},
 }: {
   t: Messages["portal"];
   number: string;
   limits: AttachmentLimits;
+  initialState?: FollowUpFormState;
 }) {
-  const [state, action, pending] = useActionState<FollowUpFormState, FormData>(
-    sendFollowUp.bind(null, number),
-    {},
-  );
   const schema = useMemo(() => followUpSchema(limits), [limits]);
-  const { form, errors, hasErrors, reselect, onSubmit } = useAttachmentForm({
+  const endpoint = `/tickets/${encodeURIComponent(number)}/follow-up`;
+  const { form, errors, hasErrors, reselect, onSubmit, pending, state } = useAttachmentForm({
     resolver: zodResolver(schema),
-    defaultValues: { body: state.values?.body ?? "" },
-    state,
-    action,
+    defaultValues: { body: initialState.values?.body ?? "" },
+    initialState,
+    endpoint,
     limits,
     t,
   });
 
   return (
-    <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form
+      action={endpoint}
+      method="post"
+      encType="multipart/form-data"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+    >
       {hasErrors && <FormAlert>{state.formError ?? t.errors.title}</FormAlert>}
       <FormField id="follow-up-body" label={t.ticket.body} error={errors.body}>
         <textarea
@@ -44,7 +56,7 @@ export function FollowUpForm({
           rows={6}
           required
           className={inputClass}
-          defaultValue={state.values?.body}
+          defaultValue={initialState.values?.body}
           {...form.register("body")}
         />
       </FormField>

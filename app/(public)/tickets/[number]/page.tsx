@@ -8,13 +8,15 @@ import { getMessages } from "@/lib/i18n/server";
 import { format } from "@/lib/i18n/translate";
 import { formatBytes } from "@/lib/portal/field-errors";
 import { getCustomerTicket } from "@/lib/portal/get-customer-ticket";
+import { readFormDraft } from "@/lib/portal/form-drafts";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
 import { FollowUpForm } from "./follow-up-form";
 
 type Props = {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ sent?: string }>;
+  /** sent: a follow-up went in; draft: a rejected one comes back (browsers without JavaScript). */
+  searchParams: Promise<{ sent?: string; draft?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -25,11 +27,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A ticket as its customer sees it; without a session for it, "not found". */
 export default async function CustomerTicketPage({ params, searchParams }: Props) {
   const { number } = await params;
-  const { sent } = await searchParams;
+  const { sent, draft } = await searchParams;
   const session = await getCurrentCustomer();
   const ticket = session ? await getCustomerTicket({ session, number }) : null;
   if (!session || !ticket) notFound();
   const { locale, t } = await getMessages();
+  const followUpDraft = await readFormDraft<{ body: string }>(
+    `follow-up:${ticket.number}:${session.customerId}`,
+    draft,
+  );
   const when = new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
     timeStyle: "short",
@@ -126,7 +132,12 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
         <h2 id="follow-up" className="text-xl font-semibold">
           {t.portal.ticket.followUp}
         </h2>
-        <FollowUpForm t={t.portal} number={ticket.number} limits={getAttachmentLimits()} />
+        <FollowUpForm
+          t={t.portal}
+          number={ticket.number}
+          limits={getAttachmentLimits()}
+          initialState={followUpDraft}
+        />
       </section>
     </PortalPage>
   );
