@@ -1,0 +1,25 @@
+import { config } from "../config";
+import { db } from "../db";
+import { parseMailbox } from "./inbound/parse-address";
+
+/**
+ * The desk's own addresses, lower-cased (DESIGN "Own addresses"): MAIL_FROM,
+ * every queue's inbound address and the configured system senders
+ * (SYSTEM_SENDERS). Mail from one is never answered automatically and its
+ * sender is never a customer who gets mail; the desk never mails one.
+ */
+export async function loadOwnAddresses(): Promise<Set<string>> {
+  const queueAddresses = await db.queueAddress.findMany({ select: { address: true } });
+  const mailFrom = parseMailbox(config.mailFrom)?.address;
+  return new Set(
+    [mailFrom, ...queueAddresses.map((q) => q.address), ...config.systemSenders]
+      .filter((address): address is string => !!address)
+      .map((address) => address.toLowerCase()),
+  );
+}
+
+/** Whether `address` (any case, with or without a display name) is one of the desk's own. */
+export async function isOwnAddress(address: string): Promise<boolean> {
+  const mailbox = parseMailbox(address);
+  return !!mailbox && (await loadOwnAddresses()).has(mailbox.address);
+}
