@@ -58,7 +58,13 @@ export async function createTicket(input: CreateTicketInput) {
     });
     const article = await writeArticle(tx, ticket.id, {
       ...input.article,
-      authorCustomerId: input.article.authorCustomerId ?? (fromCustomer ? customer.id : null),
+      // An explicit null: inbound mail that is not the customer's own words (desk address).
+      authorCustomerId:
+        input.article.authorCustomerId !== undefined
+          ? input.article.authorCustomerId
+          : fromCustomer
+            ? customer.id
+            : null,
     });
     await recordHistory(tx, {
       ticketId: ticket.id,
