@@ -18,8 +18,16 @@ export async function loadOwnAddresses(): Promise<Set<string>> {
   );
 }
 
-/** Whether `address` (any case, with or without a display name) is one of the desk's own. */
-export async function isOwnAddress(address: string): Promise<boolean> {
-  const mailbox = parseMailbox(address);
-  return !!mailbox && (await loadOwnAddresses()).has(mailbox.address);
+/**
+ * Whether a recipient field ("a@x", "Name <a@x>", or a comma-separated list)
+ * names only the desk's own addresses (any case) — mail that must not be sent.
+ */
+export async function isOwnAddress(recipients: string): Promise<boolean> {
+  const mailboxes = recipients
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((part) => parseMailbox(part))
+    .filter((mailbox) => mailbox !== null);
+  if (!mailboxes.length) return false;
+  const own = await loadOwnAddresses();
+  return mailboxes.every((mailbox) => own.has(mailbox.address));
 }
