@@ -379,6 +379,9 @@ describe.each<Via>(["mime", "resend"])("through %s", (via) => {
         visibleToCustomer: false,
         authorCustomerId: null,
       });
+      expect(after.customer.email).toBe(customer);
+      const desk = await db.customer.findUniqueOrThrow({ where: { email: "help@desk.example" } });
+      expect(desk.isDeskAddress).toBe(true);
     });
   });
 

@@ -34,22 +34,26 @@ export function articleFieldsOf(mail: InboundMail, sender: MailAddress) {
   };
 }
 
+/** The customer record of a desk address, flagged so that it is never mailed. */
+async function deskCustomer(sender: MailAddress) {
+  const desk = await findOrCreateCustomer({ email: sender.address, name: sender.name });
+  return desk.isDeskAddress
+    ? desk
+    : db.customer.update({ where: { id: desk.id }, data: { isDeskAddress: true } });
+}
+
 /**
  * Who a new ticket from this sender belongs to. A desk address is never a
  * customer who gets mail (DESIGN "Own addresses"): a readable forward belongs
- * to its original sender, anything else to a customer record flagged as the
- * desk's own (never mailed).
+ * to its original sender, anything else to the desk's own customer record.
  */
-async function customerFor(mail: InboundMail, sender: MailAddress, own: Set<string>) {
+async function customerForNewTicket(mail: InboundMail, sender: MailAddress, own: Set<string>) {
   if (!own.has(sender.address))
     return findOrCreateCustomer({ email: sender.address, name: sender.name });
   const original = findForwardedSender(mail);
   if (original && !own.has(original.address))
     return findOrCreateCustomer({ email: original.address, name: original.name });
-  const desk = await findOrCreateCustomer({ email: sender.address, name: sender.name });
-  return desk.isDeskAddress
-    ? desk
-    : db.customer.update({ where: { id: desk.id }, data: { isDeskAddress: true } });
+  return deskCustomer(sender);
 }
 
 /**
@@ -79,10 +83,12 @@ export async function deliverInboundMail(input: {
     threadKeys(mail, classification.isBounce || mail.contentType === "multipart/report"),
     sender.address,
   );
-  const customer =
-    found && !isOwnAddress
-      ? await findOrCreateCustomer({ email: sender.address, name: sender.name })
-      : await customerFor(mail, sender, own);
+  // The sender's record on a follow-up (the ticket keeps its customer), else the new ticket's.
+  const customer = !found
+    ? await customerForNewTicket(mail, sender, own)
+    : isOwnAddress
+      ? await deskCustomer(sender)
+      : await findOrCreateCustomer({ email: sender.address, name: sender.name });
   if (customer.bouncingAt && allowAutoResponse && customer.email === sender.address) {
     // A customer's own ordinary mail: their address works. Cleared before the
     // ticket is written, so this mail gets its auto-response again.
