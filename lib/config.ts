@@ -158,6 +158,16 @@ export const config = {
   get queueAddresses() {
     return read("QUEUE_ADDRESSES", "");
   },
+  /**
+   * The organisation's system senders ("monitor@x, noreply@x"): like the desk's
+   * own addresses, never a customer who gets mail, never answered automatically.
+   */
+  get systemSenders() {
+    return read("SYSTEM_SENDERS", "")
+      .split(/[,\s]+/)
+      .map((address) => address.trim().toLowerCase())
+      .filter(Boolean);
+  },
   /** Reverse proxies in front of the desk that append the client address to X-Forwarded-For. */
   get trustedProxyHops() {
     return readInt("TRUSTED_PROXY_HOPS", 0);

@@ -15,6 +15,8 @@ export interface AddArticleInput {
   actor: Actor;
   /** Queues the caller may write to; null = any (admin, system). */
   writableQueueIds?: number[] | null;
+  /** False for inbound mail that is not the customer's contact (from a desk address). */
+  isCustomerContact?: boolean;
   /** Extra fields for the "article" event job (follow-up flags). */
   event?: Record<string, string | number | boolean>;
   now?: Date;
@@ -37,7 +39,9 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     where: { id: ticket.id },
     data: {
       updatedAt: now,
-      ...(article.direction === "in" ? { lastCustomerContactAt: now } : {}),
+      ...(article.direction === "in" && input.isCustomerContact !== false
+        ? { lastCustomerContactAt: now }
+        : {}),
       ...(isFirstResponse ? { firstResponseAt: now } : {}),
     },
   });

@@ -15,8 +15,13 @@ export interface AddFollowUpInput {
   senderName?: string | null;
   article: NewArticle;
   actor: Actor;
-  /** False for auto-replies, bounces and list mail: never answered automatically. */
+  /** False for mail that must not be answered automatically (automatic, list, desk's own). */
   allowAutoResponse?: boolean;
+  /**
+   * Sent from one of the desk's own addresses: never the customer's own words
+   * (kept like a foreign sender's) and no customer contact.
+   */
+  isOwnAddress?: boolean;
   now?: Date;
 }
 
@@ -59,9 +64,10 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
         include: { queue: true, customer: true },
       });
     }
-    const isForeignSender = sender !== ticket.customer.email;
-    // Auto-replies, bounces and list mail are kept on the ticket but change nothing.
-    const isAutomatic = input.allowAutoResponse === false;
+    const isForeignSender = sender !== ticket.customer.email || input.isOwnAddress === true;
+    // Automatic mail (auto-replies, reports) is kept on the ticket but changes nothing;
+    // a person's mail that only asks not to be answered is an ordinary follow-up.
+    const isAutomatic = input.article.isAutomatic === true;
     const { followUpPolicy, followUpDays } = ticket.queue;
     const pastWindow =
       !ticket.closedAt || now.getTime() - ticket.closedAt.getTime() > followUpDays * 86_400_000;
@@ -103,9 +109,11 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
         visibleToCustomer: input.article.visibleToCustomer && !isForeignSender,
         authorCustomerId: isForeignSender ? null : ticket.customerId,
       },
+      isCustomerContact: !input.isOwnAddress,
       event: {
         event: "follow_up",
         isForeignSender,
+        isAutomatic,
         allowAutoResponse: input.allowAutoResponse ?? true,
       },
     });

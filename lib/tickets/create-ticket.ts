@@ -21,6 +21,8 @@ export interface CreateTicketInput {
   parentId?: number | null;
   /** False for mail that must never be answered automatically (loops, bounces). */
   allowAutoResponse?: boolean;
+  /** False when the first article is not the customer's contact (mail from a desk address). */
+  isCustomerContact?: boolean;
   now?: Date;
 }
 
@@ -50,13 +52,19 @@ export async function createTicket(input: CreateTicketInput) {
         customerId: customer.id,
         parentId: input.parentId ?? null,
         createdAt: now,
-        lastCustomerContactAt: fromCustomer ? now : null,
+        lastCustomerContactAt: fromCustomer && input.isCustomerContact !== false ? now : null,
         searchText: buildSearchText([number, input.title, customer.email, customer.name]),
       },
     });
     const article = await writeArticle(tx, ticket.id, {
       ...input.article,
-      authorCustomerId: input.article.authorCustomerId ?? (fromCustomer ? customer.id : null),
+      // An explicit null: inbound mail that is not the customer's own words (desk address).
+      authorCustomerId:
+        input.article.authorCustomerId !== undefined
+          ? input.article.authorCustomerId
+          : fromCustomer
+            ? customer.id
+            : null,
     });
     await recordHistory(tx, {
       ticketId: ticket.id,
@@ -75,7 +83,7 @@ export async function createTicket(input: CreateTicketInput) {
     }
     await refreshEscalation(tx, ticket.id);
     const autoResponseQueued =
-      fromCustomer && (input.allowAutoResponse ?? true)
+      fromCustomer && (input.allowAutoResponse ?? true) && !customer.isDeskAddress
         ? await queueAutoResponse(
             tx,
             { ticketId: ticket.id, articleId: article.id, customer, queue },

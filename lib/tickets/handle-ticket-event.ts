@@ -9,6 +9,18 @@ interface TicketEventPayload {
   articleId?: number;
   ownerId?: number;
   isForeignSender?: boolean;
+  /** An auto-reply or report: kept on the ticket, never a customer follow-up to notify about. */
+  isAutomatic?: boolean;
+}
+
+/** Jobs queued before the flag was in the payload: the stored article says. */
+async function isAutomaticArticle(articleId: number | undefined) {
+  if (!articleId) return false;
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { isAutomatic: true },
+  });
+  return article?.isAutomatic === true;
 }
 
 /** Job handler for "ticket.event": turns domain events into agent notifications. */
@@ -30,6 +42,7 @@ export async function handleTicketEvent(job: Job, ctx: JobContext) {
         break;
       }
       case "follow_up":
+        if (payload.isAutomatic || (await isAutomaticArticle(payload.articleId))) break;
         await notifyAgents(tx, {
           event: "follow_up",
           ticket,

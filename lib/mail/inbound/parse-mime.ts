@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject, type EmailAddress } from "mailparser";
 import type { InboundAttachment, InboundMail, MailAddress } from "./inbound-mail";
 import { stripNul } from "./inbound-mail";
+import { normaliseCharsets } from "./normalise-charsets";
 import { parseMailbox } from "./parse-address";
 import { angle, parseMessageIds, unfold } from "./parse-headers";
 
@@ -60,7 +61,7 @@ function findAddress(value: string | null | undefined): MailAddress | null {
 /** Parses one RFC 5322 message (mailparser: charsets, encoded words, QP/base64, nested multiparts). */
 export async function parseMime(raw: Uint8Array): Promise<InboundMail> {
   const { message, envelopeSender } = stripEnvelope(Buffer.from(raw));
-  const parsed = await simpleParser(message, {
+  const parsed = await simpleParser(await normaliseCharsets(message), {
     keepDeliveryStatus: true, // delivery reports stay attachments (and are read for bounces)
     skipImageLinks: true, // keep cid: references; inline images are stored as attachments
     skipTextToHtml: true,

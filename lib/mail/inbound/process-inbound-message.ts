@@ -2,6 +2,7 @@ import { db } from "../../db";
 import type { InboundStatus } from "../../generated/sqlite/enums";
 import { sha256Hex } from "../../tickets/write-article";
 import { deliverInboundMail } from "./deliver-inbound-mail";
+import { expandMail } from "./expand-mail";
 import { findDuplicate, findRedelivery, type Verdict } from "./find-duplicate";
 import { computeContentHash, isEmptyMail, type InboundMail } from "./inbound-mail";
 import { isTransientError } from "./is-transient-error";
@@ -34,11 +35,14 @@ async function resultOf(id: number): Promise<InboundResult> {
   };
 }
 
-async function loadMail(row: Row): Promise<InboundMail> {
-  if (row.raw) return parseMime(row.raw);
+/** The stored delivery parsed (raw MIME, else the fetched Resend JSON) and expanded (TNEF, invitations). */
+export async function loadMail(
+  row: Pick<Row, "raw" | "payload" | "provider">,
+): Promise<InboundMail> {
+  if (row.raw) return expandMail(await parseMime(row.raw));
   const payload = row.payload ? JSON.parse(row.payload) : null;
   if (row.provider === "resend" && payload?.email)
-    return mailFromResend(payload.email, payload.attachments ?? []);
+    return expandMail(mailFromResend(payload.email, payload.attachments ?? []));
   throw new Error("nothing to parse: no raw message and no fetched e-mail");
 }
 

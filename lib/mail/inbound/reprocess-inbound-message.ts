@@ -2,14 +2,19 @@ import { db } from "../../db";
 import { NotFoundError, UserFacingError } from "../../errors";
 import { fetchResendEmail } from "./fetch-resend-email";
 import { processInboundMessage } from "./process-inbound-message";
+import { redecodeInboundArticle } from "./redecode-inbound-article";
 
 /**
- * An admin's second try at a delivery that failed (or never finished), e.g.
- * after a fix. Finished ones (processed, duplicate, ignored) are left alone.
+ * An admin's second try at a delivery, e.g. after a fix. A failed (or
+ * unfinished) one is processed again; a processed one is re-read and its
+ * article (and the ticket title it set) updated in place, never a second
+ * article. Duplicates and ignored ones are left alone (409).
  */
 export async function reprocessInboundMessage(id: number) {
   const row = await db.inboundMessage.findUnique({ where: { id } });
   if (!row) throw new NotFoundError("Inbound message not found");
+  if (row.status === "processed" && row.articleId)
+    return redecodeInboundArticle({ ...row, articleId: row.articleId });
   if (row.status !== "failed" && row.status !== "received")
     throw new UserFacingError(`The message is already ${row.status}`, "conflict");
   const fetched = row.raw || (row.payload && JSON.parse(row.payload).email);

@@ -7,13 +7,18 @@ import { enqueueMail } from "./enqueue-mail";
 export interface AutoResponseTarget {
   ticketId: number;
   articleId: number;
-  customer: { email: string; locale: string | null; bouncingAt: Date | null };
+  customer: {
+    email: string;
+    locale: string | null;
+    bouncingAt: Date | null;
+    isDeskAddress?: boolean;
+  };
   queue: { autoResponse: boolean };
 }
 
 /**
  * Queues the new-ticket auto-response unless the queue has none, the address
- * bounces, or it already got its daily share of automatic mail (loop guard).
+ * bounces or is the desk's own, or it already got its daily share of automatic mail (loop guard).
  * Returns whether a mail was queued.
  */
 export async function queueAutoResponse(
@@ -22,7 +27,7 @@ export async function queueAutoResponse(
   now = new Date(),
 ): Promise<boolean> {
   const { customer } = target;
-  if (!target.queue.autoResponse || customer.bouncingAt) return false;
+  if (!target.queue.autoResponse || customer.bouncingAt || customer.isDeskAddress) return false;
   if (
     !(await isWithinRateLimit(
       tx,

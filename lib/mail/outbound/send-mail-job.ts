@@ -6,6 +6,7 @@ import type { JobContext } from "../../jobs/worker";
 import { recordHistory } from "../../tickets/record-history";
 import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
+import { isOwnAddress } from "../own-addresses";
 import { composeMail, type ComposedMail } from "./compose-mail";
 import type { MailJobPayload } from "./enqueue-mail";
 import { deliverMail, usesOutbox } from "./transport";
@@ -89,6 +90,20 @@ export async function sendMailJob(job: Job, ctx: JobContext) {
       throw new Error(`job ${job.id}: lease lost, not recorded`);
   };
 
+  if (payload.kind !== "notification" && (await isOwnAddress(composed.mail.to))) {
+    // DESIGN "Own addresses": the desk never mails itself (a loop at best).
+    await transaction(async (tx) => {
+      if (composed.ticket)
+        await recordHistory(tx, {
+          ticketId: composed.ticket.id,
+          type: "mail_suppressed",
+          actor: SYSTEM,
+          newValue: `${payload.kind} to ${composed.mail.to}: the desk's own address`,
+        });
+      await completeOrRollBack(tx);
+    });
+    return;
+  }
   if (usesOutbox()) {
     await transaction(async (tx) => {
       await deliverMail(composed.mail, { idempotencyKey, jobId: job.id, tx });

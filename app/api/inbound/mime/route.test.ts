@@ -401,7 +401,21 @@ describe("re-processing", () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ inboundId: res.body.inboundId, status: "processed" });
     expect((await ticketOf(again.body.ticketNumber)).title).toBe("Will fail");
-    expect((await admin("POST", path)).status).toBe(409);
+    // A processed one is re-read in place: same ticket, still one article.
+    const inPlace = await admin("POST", path);
+    expect(inPlace.status).toBe(200);
+    expect(inPlace.body).toMatchObject({
+      status: "processed",
+      ticketNumber: again.body.ticketNumber,
+    });
+    expect((await ticketOf(again.body.ticketNumber)).articles).toHaveLength(1);
+    // Duplicates stay as they are.
+    const raw = buildMail({ subject: "Twice" });
+    await post(raw, { id: "msg_reprocess_dup" });
+    const dup = await post(raw, { id: "msg_reprocess_dup" });
+    expect((await admin("POST", `/api/v1/inbound/${dup.body.inboundId}/reprocess`)).status).toBe(
+      409,
+    );
     expect((await admin("POST", "/api/v1/inbound/999999/reprocess")).status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { reprocessInboundMessage } from "@/lib/mail/inbound/reprocess-inbound-me
 
 export const dynamic = "force-dynamic";
 
-/** Admins only: processes a failed inbound message again. */
+/** Admins only: processes a failed inbound message again, or re-reads a processed one in place. */
 export const POST = apiRoute<{ id: string }>(async ({ caller, params }) => {
   if (caller.agent.role !== "admin" || caller.readOnly)
     throw new UserFacingError("Only admins may re-process inbound mail", "forbidden");

@@ -1,0 +1,33 @@
+import { config } from "../config";
+import { db } from "../db";
+import { parseMailbox } from "./inbound/parse-address";
+
+/**
+ * The desk's own addresses, lower-cased (DESIGN "Own addresses"): MAIL_FROM,
+ * every queue's inbound address and the configured system senders
+ * (SYSTEM_SENDERS). Mail from one is never answered automatically and its
+ * sender is never a customer who gets mail; the desk never mails one.
+ */
+export async function loadOwnAddresses(): Promise<Set<string>> {
+  const queueAddresses = await db.queueAddress.findMany({ select: { address: true } });
+  const mailFrom = parseMailbox(config.mailFrom)?.address;
+  return new Set(
+    [mailFrom, ...queueAddresses.map((q) => q.address), ...config.systemSenders]
+      .filter((address): address is string => !!address)
+      .map((address) => address.toLowerCase()),
+  );
+}
+
+/**
+ * Whether a recipient field ("a@x", "Name <a@x>", or a comma-separated list)
+ * names only the desk's own addresses (any case) — mail that must not be sent.
+ */
+export async function isOwnAddress(recipients: string): Promise<boolean> {
+  const mailboxes = recipients
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((part) => parseMailbox(part))
+    .filter((mailbox) => mailbox !== null);
+  if (!mailboxes.length) return false;
+  const own = await loadOwnAddresses();
+  return mailboxes.every((mailbox) => own.has(mailbox.address));
+}
