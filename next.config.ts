@@ -1,5 +1,8 @@
 import type { NextConfig } from "next";
 import { GLOBAL_HEADERS, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 // Server actions carry the portal's attachments: room for all of them at their
 // limit (PORTAL_MAX_ATTACHMENTS × PORTAL_ATTACHMENT_MAX_BYTES) plus the form, 60 MB at least.
@@ -41,4 +44,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -9,7 +9,7 @@ import {
   type FieldValues,
   type Resolver,
 } from "react-hook-form";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
 import type { FieldErrors } from "@/lib/portal/field-errors";
 import type { AttachmentLimits } from "@/lib/portal/schemas";
@@ -36,9 +36,9 @@ export function useAttachmentForm<
   state: AttachmentFormState;
   action: (data: FormData) => void;
   limits: AttachmentLimits;
-  t: Messages["portal"];
 }) {
   const { state, action, limits } = options;
+  const t = useTranslations("portal.errors");
   const [, startTransition] = useTransition();
   const form = useForm<TValues, unknown, TParsed>({
     resolver: options.resolver,
@@ -50,7 +50,7 @@ export function useAttachmentForm<
   const errors = clientFieldErrors(
     form.formState.errors as FormErrors,
     state.fieldErrors,
-    options.t.errors,
+    t,
     limits,
     chosen,
   );

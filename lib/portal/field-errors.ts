@@ -1,11 +1,16 @@
 // Turns a portal schema's issues into flattened, translated field errors.
 // Pure: used by the client forms and by the server actions alike.
 import type { z } from "zod";
-import type { Messages } from "../i18n/messages/en";
-import { format } from "../i18n/translate";
+import type { Messages } from "../i18n/catalogues";
 import type { AttachmentLimits } from "./schemas";
 
-export type PortalErrors = Messages["portal"]["errors"];
+export type PortalErrorKey = keyof Messages["portal"]["errors"];
+
+/** next-intl's translator of the `portal.errors` namespace (`useTranslations`/`getTranslations`). */
+export interface PortalErrors {
+  (key: PortalErrorKey, values?: Record<string, string | number>): string;
+  has(key: PortalErrorKey): boolean;
+}
 export type FieldErrors = Record<string, string[]>;
 
 export function formatBytes(bytes: number): string {
@@ -21,10 +26,11 @@ export function describeError(
   vars: Record<string, string | number> = {},
   limits?: AttachmentLimits,
 ): string {
-  const template = (t as Record<string, string>)[key] ?? t.generic;
-  return format(template, {
+  if (!t.has(key as PortalErrorKey)) return t("generic");
+  return t(key as PortalErrorKey, {
     max: limits?.maxCount ?? "",
     maxSize: limits ? formatBytes(limits.maxBytes) : "",
+    name: "",
     ...vars,
   });
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { createWebRequest } from "@/lib/portal/create-web-request";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
 import { formErrorOf } from "@/lib/portal/form-error";
@@ -27,7 +27,8 @@ export async function submitRequest(
   _prev: RequestFormState,
   formData: FormData,
 ): Promise<RequestFormState> {
-  const { locale, t } = await getMessages();
+  const locale = await getLocale();
+  const t = await getTranslations("portal.errors");
   const limits = getAttachmentLimits();
   const values = {
     name: text(formData, "name"),
@@ -45,7 +46,7 @@ export async function submitRequest(
 
   const parsed = requestSchema(limits).safeParse({ ...values, attachments: files });
   if (!parsed.success) {
-    return rejected({ fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors, limits) });
+    return rejected({ fieldErrors: fieldErrorsOf(parsed.error, t, limits) });
   }
   let number: string;
   try {
@@ -56,7 +57,7 @@ export async function submitRequest(
       locale,
     }));
   } catch (error) {
-    return rejected(formErrorOf(error, t.portal.errors, "portal request", { email: values.email }));
+    return rejected(formErrorOf(error, t, "portal request", { email: values.email }));
   }
   redirect(`/request/sent?number=${number}`);
 }

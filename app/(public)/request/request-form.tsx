@@ -8,7 +8,7 @@ import { FormField } from "@/components/portal/form-field";
 import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import { requestSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 import { submitRequest, type RequestFormState } from "./actions";
 
@@ -19,15 +19,8 @@ type Topic = { id: number; name: string };
  * (files included) to the server action, which validates again. Without
  * JavaScript the form posts natively and the page comes back with the state.
  */
-export function RequestForm({
-  t,
-  topics,
-  limits,
-}: {
-  t: Messages["portal"];
-  topics: Topic[];
-  limits: AttachmentLimits;
-}) {
+export function RequestForm({ topics, limits }: { topics: Topic[]; limits: AttachmentLimits }) {
+  const t = useTranslations("portal");
   const [state, action, pending] = useActionState<RequestFormState, FormData>(submitRequest, {});
   const schema = useMemo(() => requestSchema(limits), [limits]);
   const { form, errors, hasErrors, reselect, onSubmit } = useAttachmentForm({
@@ -36,7 +29,6 @@ export function RequestForm({
     state,
     action,
     limits,
-    t,
   });
 
   return (
@@ -49,11 +41,11 @@ export function RequestForm({
     >
       {hasErrors && (
         <div id="request-errors">
-          <FormAlert>{state.formError ?? t.errors.title}</FormAlert>
+          <FormAlert>{state.formError ?? t("errors.title")}</FormAlert>
         </div>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <FormField id="name" label={t.request.name} error={errors.name}>
+        <FormField id="name" label={t("request.name")} error={errors.name}>
           <input
             id="name"
             autoComplete="name"
@@ -63,7 +55,7 @@ export function RequestForm({
             {...form.register("name")}
           />
         </FormField>
-        <FormField id="email" label={t.request.email} error={errors.email}>
+        <FormField id="email" label={t("request.email")} error={errors.email}>
           <input
             id="email"
             type="email"
@@ -75,7 +67,7 @@ export function RequestForm({
           />
         </FormField>
       </div>
-      <FormField id="topic" label={t.request.topic} error={errors.topic}>
+      <FormField id="topic" label={t("request.topic")} error={errors.topic}>
         <select
           id="topic"
           required
@@ -83,7 +75,7 @@ export function RequestForm({
           defaultValue={state.values?.topic}
           {...form.register("topic")}
         >
-          <option value="">{t.request.topicPlaceholder}</option>
+          <option value="">{t("request.topicPlaceholder")}</option>
           {topics.map((topic) => (
             <option key={topic.id} value={String(topic.id)}>
               {topic.name}
@@ -91,7 +83,7 @@ export function RequestForm({
           ))}
         </select>
       </FormField>
-      <FormField id="subject" label={t.request.subject} error={errors.subject}>
+      <FormField id="subject" label={t("request.subject")} error={errors.subject}>
         <input
           id="subject"
           required
@@ -100,7 +92,7 @@ export function RequestForm({
           {...form.register("subject")}
         />
       </FormField>
-      <FormField id="body" label={t.request.body} error={errors.body}>
+      <FormField id="body" label={t("request.body")} error={errors.body}>
         <textarea
           id="body"
           rows={8}
@@ -112,7 +104,6 @@ export function RequestForm({
       </FormField>
       <AttachmentsField
         id="attachments"
-        t={t}
         limits={limits}
         errors={errors.attachments}
         reselect={reselect}
@@ -120,11 +111,11 @@ export function RequestForm({
       />
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor="website">{t.request.honeypot}</label>
+        <label htmlFor="website">{t("request.honeypot")}</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? t.request.submitting : t.request.submit}
+        {pending ? t("request.submitting") : t("request.submit")}
       </Button>
     </form>
   );

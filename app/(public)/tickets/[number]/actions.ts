@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { addCustomerFollowUp } from "@/lib/portal/add-customer-follow-up";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
 import { formErrorOf } from "@/lib/portal/form-error";
@@ -24,7 +24,7 @@ export async function sendFollowUp(
 ): Promise<FollowUpFormState> {
   const session = await getCurrentCustomer();
   if (!session) redirect("/status?link=invalid");
-  const { t } = await getMessages();
+  const t = await getTranslations("portal.errors");
   const limits = getAttachmentLimits();
   const body = formData.get("body");
   const files = formData.getAll("attachments");
@@ -35,7 +35,7 @@ export async function sendFollowUp(
   });
   const parsed = followUpSchema(limits).safeParse({ body, attachments: files });
   if (!parsed.success) {
-    return rejected({ fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors, limits) });
+    return rejected({ fieldErrors: fieldErrorsOf(parsed.error, t, limits) });
   }
   let result: { number: string; isNewTicket: boolean };
   try {
@@ -46,7 +46,7 @@ export async function sendFollowUp(
       ip: await getClientIp(),
     });
   } catch (error) {
-    return rejected(formErrorOf(error, t.portal.errors, "portal follow-up", { number }));
+    return rejected(formErrorOf(error, t, "portal follow-up", { number }));
   }
   revalidatePath(`/tickets/${number}`);
   redirect(

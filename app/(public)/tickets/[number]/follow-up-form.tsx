@@ -8,19 +8,12 @@ import { FormField } from "@/components/portal/form-field";
 import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import { followUpSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 import { sendFollowUp, type FollowUpFormState } from "./actions";
 
-export function FollowUpForm({
-  t,
-  number,
-  limits,
-}: {
-  t: Messages["portal"];
-  number: string;
-  limits: AttachmentLimits;
-}) {
+export function FollowUpForm({ number, limits }: { number: string; limits: AttachmentLimits }) {
+  const t = useTranslations("portal");
   const [state, action, pending] = useActionState<FollowUpFormState, FormData>(
     sendFollowUp.bind(null, number),
     {},
@@ -32,13 +25,12 @@ export function FollowUpForm({
     state,
     action,
     limits,
-    t,
   });
 
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="space-y-4">
-      {hasErrors && <FormAlert>{state.formError ?? t.errors.title}</FormAlert>}
-      <FormField id="follow-up-body" label={t.ticket.body} error={errors.body}>
+      {hasErrors && <FormAlert>{state.formError ?? t("errors.title")}</FormAlert>}
+      <FormField id="follow-up-body" label={t("ticket.body")} error={errors.body}>
         <textarea
           id="follow-up-body"
           rows={6}
@@ -50,14 +42,13 @@ export function FollowUpForm({
       </FormField>
       <AttachmentsField
         id="follow-up-attachments"
-        t={t}
         limits={limits}
         errors={errors.attachments}
         reselect={reselect}
         registration={form.register("attachments")}
       />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? t.ticket.submitting : t.ticket.submit}
+        {pending ? t("ticket.submitting") : t("ticket.submit")}
       </Button>
     </form>
   );
