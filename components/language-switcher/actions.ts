@@ -6,7 +6,7 @@ import { setAgentLocale } from "@/lib/agents/agent-locale";
 import { getCurrentAgent } from "@/lib/auth/session";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
 import { isLocale } from "@/lib/i18n/locales";
-import { sameSitePath } from "./same-site-path";
+import { sameSitePath } from "@/lib/http/same-site-path";
 
 /**
  * The switcher's action: remember the language (cookie; for a signed-in agent also their
