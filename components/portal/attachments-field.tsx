@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { useTranslations } from "next-intl";
-import { formatBytes } from "@/lib/portal/field-errors";
+import { megabytes } from "@/lib/portal/field-errors";
 import type { AttachmentLimits } from "@/lib/portal/schemas";
 import { FormField } from "./form-field";
 
@@ -29,7 +29,7 @@ export function AttachmentsField({
       label={t("request.attachments")}
       hint={t("request.attachmentsHint", {
         max: limits.maxCount,
-        maxSize: formatBytes(limits.maxBytes),
+        maxMegabytes: megabytes(limits.maxBytes),
       })}
       error={[
         ...errors,

@@ -76,7 +76,7 @@ export function ArticleView({ article }: { article: ArticleViewData }) {
               key={a.id}
               className="rounded border border-zinc-300 px-2 py-1 dark:border-zinc-700"
             >
-              {a.filename} ({formatBytes(a.size)})
+              {a.filename} ({formatBytes(format, a.size)})
             </li>
           ))}
         </ul>

@@ -46,6 +46,11 @@ test("an agent opens a ticket from the dashboard and a notification and reads it
   await expect(request.getByText("> earlier text")).toBeVisible();
   const note = page.getByRole("article").filter({ hasText: "Checked the cable." });
   await expect(note).toContainText(t("zoom.internal"));
+  // The history speaks the agent's language too (no raw codes like "created").
+  await page.getByText(t("zoom.history"), { exact: true }).click();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: t("zoom.historyType", { type: "created" }) }),
+  ).toBeVisible();
 
   // The admin is in the queue's group: a "new ticket" notification links here too.
   await expect(async () => {

@@ -1,6 +1,12 @@
 // Plurals, selects, dates and relative times in both languages, through the same
 // request-independent translator the mail jobs use (TIME_ZONE defaults to UTC).
 import { describe, expect, it } from "vitest";
+import {
+  describeError,
+  formatBytes,
+  type PortalErrorKey,
+  type PortalErrors,
+} from "../portal/field-errors";
 import { getFormatter, getTranslator } from "./translator";
 
 const en = getTranslator("en");
@@ -64,5 +70,30 @@ describe("dates", () => {
     expect(getFormatter("de").relativeTime(when, now)).toBe("vor 2 Stunden");
     const justNow = new Date(when.getTime() + 30_000);
     expect(getFormatter("en").relativeTime(when, justNow)).toBe("30 seconds ago");
+  });
+});
+
+describe("numbers", () => {
+  it("write file sizes with each language's decimal mark", () => {
+    expect(formatBytes(getFormatter("en"), 1.5 * 1024 * 1024)).toBe("1.5 MB");
+    expect(formatBytes(getFormatter("de"), 1.5 * 1024 * 1024)).toBe("1,5 MB");
+    expect(formatBytes(getFormatter("de"), 2048)).toBe("2 kB");
+  });
+
+  it("fill size limits into portal errors in both languages", () => {
+    const limits = { maxCount: 5, maxBytes: 2.5 * 1024 * 1024, types: [] };
+    const errorsOf = (t: ReturnType<typeof getTranslator>): PortalErrors =>
+      Object.assign(
+        (key: PortalErrorKey, values?: Record<string, string | number>) =>
+          t(`portal.errors.${key}`, values),
+        { has: (key: PortalErrorKey) => t.has(`portal.errors.${key}`) },
+      );
+    expect(describeError("fileTooLarge", errorsOf(en), { name: "a.pdf" }, limits)).toBe(
+      "a.pdf is larger than 2.5 MB.",
+    );
+    expect(describeError("fileTooLarge", errorsOf(de), { name: "a.pdf" }, limits)).toBe(
+      "a.pdf ist größer als 2,5 MB.",
+    );
+    expect(describeError("no-such-key", errorsOf(de))).toBe(de("portal.errors.generic"));
   });
 });

@@ -13,10 +13,28 @@ export interface PortalErrors {
 }
 export type FieldErrors = Record<string, string[]>;
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${bytes} B`;
+/** Megabytes of a byte limit, for `{maxMegabytes, number, ::unit/megabyte …}` in messages. */
+export const megabytes = (bytes: number) => bytes / 1024 / 1024;
+
+/** Shape of next-intl's formatter needed to write a file size. */
+interface NumberFormatter {
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+}
+
+/** A file size in the reader's language ("1.5 MB" / "1,5 MB"), through next-intl's formatter. */
+export function formatBytes(format: NumberFormatter, bytes: number): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / 1024 / 1024, "megabyte"]
+      : bytes >= 1024
+        ? [bytes / 1024, "kilobyte"]
+        : [bytes, "byte"];
+  return format.number(value, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: unit === "megabyte" ? 1 : 0,
+  });
 }
 
 /** One message for a key of `portal.errors`; unknown keys fall back to the generic error. */
@@ -29,7 +47,7 @@ export function describeError(
   if (!t.has(key as PortalErrorKey)) return t("generic");
   return t(key as PortalErrorKey, {
     max: limits?.maxCount ?? "",
-    maxSize: limits ? formatBytes(limits.maxBytes) : "",
+    maxMegabytes: limits ? megabytes(limits.maxBytes) : 0,
     name: "",
     ...vars,
   });

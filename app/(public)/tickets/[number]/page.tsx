@@ -106,7 +106,7 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
                           {attachment.filename}
                         </a>{" "}
                         <span className="text-zinc-600 dark:text-zinc-400">
-                          ({formatBytes(attachment.size)})
+                          ({formatBytes(format, attachment.size)})
                         </span>
                       </li>
                     ))}

@@ -6,6 +6,7 @@ import { requireAgent } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
+import { isTicketState } from "@/lib/tickets/states";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -51,6 +52,13 @@ export default async function TicketZoomPage({ params }: Props) {
         ]
       : []),
   ];
+  /** A history value as the agent reads it: a state's name, a time in their format, else as stored. */
+  const historyValue = (value: string) =>
+    isTicketState(value)
+      ? t(`states.${value}`)
+      : /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value))
+        ? format.dateTime(new Date(value), "short")
+        : value;
   return (
     <div className="space-y-6">
       <div>
@@ -81,9 +89,9 @@ export default async function TicketZoomPage({ params }: Props) {
               <span className="text-zinc-600 dark:text-zinc-400">
                 {format.dateTime(entry.createdAt, "short")}
               </span>{" "}
-              <span className="font-medium">{entry.type}</span>{" "}
-              {entry.oldValue !== null && `${entry.oldValue} → `}
-              {entry.newValue}{" "}
+              <span className="font-medium">{t("zoom.historyType", { type: entry.type })}</span>{" "}
+              {entry.oldValue !== null && `${historyValue(entry.oldValue)} → `}
+              {entry.newValue !== null && historyValue(entry.newValue)}{" "}
               <span className="text-zinc-600 dark:text-zinc-400">
                 ({entry.actorAgent?.name ?? entry.actor})
               </span>
