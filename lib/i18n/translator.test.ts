@@ -49,6 +49,16 @@ describe("select", () => {
     );
     expect(en("mail.notification.subject", { ...vars, event: "unknown" })).toBe("No signal");
   });
+
+  it("says in the notification body when the sender is not the customer", () => {
+    const vars = { event: "follow_up", queue: "WLAN", title: "No signal", number: "42" };
+    expect(de("mail.notification.body", { ...vars, foreignSender: "true" })).toBe(
+      "Der Kunde hat erneut geschrieben:\n42 — No signal\n(Der Absender ist nicht der Kunde des Tickets.)",
+    );
+    expect(en("mail.notification.body", { ...vars, foreignSender: "false" })).toBe(
+      "The customer wrote again:\n42 — No signal",
+    );
+  });
 });
 
 describe("dates", () => {
