@@ -3,6 +3,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
+import { adoptAgentLocale } from "@/lib/agents/agent-locale";
 import { authenticateAgent } from "@/lib/agents/authenticate-agent";
 import {
   cookieFromHeader,
@@ -13,6 +14,8 @@ import {
 } from "@/lib/agents/trusted-device";
 import { config } from "@/lib/config";
 import { clientIp } from "@/lib/http/client-ip";
+import { rememberLocale } from "@/lib/i18n/locale-cookie";
+import { resolveRequestLocale } from "@/lib/i18n/request-locale";
 import { readAuthSecret } from "@/lib/setup/auth-secret";
 import type { Role } from "@/lib/generated/sqlite/enums";
 
@@ -67,6 +70,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // The agent's stored language wins; else the one they are using is stored (issue 9).
+    async signIn({ user }) {
+      const id = Number(user.id);
+      if (!Number.isInteger(id) || id <= 0) return;
+      await rememberLocale(await adoptAgentLocale(id, await resolveRequestLocale()));
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.role = user.role;

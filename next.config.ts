@@ -1,5 +1,8 @@
 import type { NextConfig } from "next";
 import { GLOBAL_HEADERS, STRICT_TRANSPORT_SECURITY } from "./lib/http/security-headers";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -34,4 +37,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -15,6 +15,11 @@ export default defineConfig({
     ["json", { outputFile: "e2e/artifacts/results.json" }],
   ],
   globalSetup: "./e2e/support/global-setup.ts",
+  // Every spec in both languages: the browser's language picks the desk's (Accept-Language).
+  projects: [
+    { name: "en", use: { locale: "en-US" } },
+    { name: "de", use: { locale: "de-DE" } },
+  ],
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

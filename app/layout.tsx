@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
-import { getMessages } from "@/lib/i18n/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: { default: t.app.name, template: `%s · ${t.app.name}` } };
+  const t = await getTranslations();
+  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: its scripts must carry this request's CSP
   // nonce (proxy.ts); a prerendered page would carry none and be blocked.
   await connection();
-  const { locale, t } = await getMessages();
+  const locale = await getLocale();
+  const t = await getTranslations();
   return (
     <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
@@ -22,9 +24,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-blue-600 focus:px-3 focus:py-2 focus:text-white"
         >
-          {t.app.skipToContent}
+          {t("app.skipToContent")}
         </a>
-        {children}
+        {/* Locale, messages, formats and time zone reach client components from i18n/request.ts. */}
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

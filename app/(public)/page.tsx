@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { PortalPage } from "@/components/portal/portal-header";
-import { getMessages } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 export default async function HomePage() {
-  const { t } = await getMessages();
+  const t = await getTranslations();
   const entries = [
-    { href: "/request", label: t.portal.home.newRequest },
-    { href: "/status", label: t.portal.home.status },
-    { href: "/my-requests", label: t.portal.home.myRequests },
+    { href: "/request", label: t("portal.home.newRequest") },
+    { href: "/status", label: t("portal.home.status") },
+    { href: "/my-requests", label: t("portal.home.myRequests") },
   ];
   return (
     <PortalPage back="/">
-      <h1 className="text-3xl font-bold">{t.home.title}</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">{t.home.intro}</p>
+      <h1 className="text-3xl font-bold">{t("home.title")}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">{t("home.intro")}</p>
       <ul className="grid gap-3 sm:grid-cols-3">
         {entries.map((entry) => (
           <li key={entry.href}>
@@ -27,7 +27,7 @@ export default async function HomePage() {
       </ul>
       <p className="text-sm">
         <Link href="/login" className="text-zinc-600 underline dark:text-zinc-400">
-          {t.home.agentLogin}
+          {t("home.agentLogin")}
         </Link>
       </p>
     </PortalPage>

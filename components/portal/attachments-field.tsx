@@ -1,7 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import type { Messages } from "@/lib/i18n/messages/en";
-import { format } from "@/lib/i18n/translate";
-import { formatBytes } from "@/lib/portal/field-errors";
+import { useTranslations } from "next-intl";
+import { megabytes } from "@/lib/portal/field-errors";
 import type { AttachmentLimits } from "@/lib/portal/schemas";
 import { FormField } from "./form-field";
 
@@ -12,30 +11,29 @@ import { FormField } from "./form-field";
  */
 export function AttachmentsField({
   id,
-  t,
   limits,
   errors = [],
   reselect,
   registration,
 }: {
   id: string;
-  t: Messages["portal"];
   limits: AttachmentLimits;
   errors?: string[];
   reselect: string[];
   registration: UseFormRegisterReturn;
 }) {
+  const t = useTranslations("portal");
   return (
     <FormField
       id={id}
-      label={t.request.attachments}
-      hint={format(t.request.attachmentsHint, {
+      label={t("request.attachments")}
+      hint={t("request.attachmentsHint", {
         max: limits.maxCount,
-        maxSize: formatBytes(limits.maxBytes),
+        maxMegabytes: megabytes(limits.maxBytes),
       })}
       error={[
         ...errors,
-        ...(reselect.length ? [format(t.request.reselect, { files: reselect.join(", ") })] : []),
+        ...(reselect.length ? [t("request.reselect", { files: reselect.join(", ") })] : []),
       ]}
     >
       <input

@@ -1,21 +1,21 @@
 import Link from "next/link";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
-import { getMessages } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 
 /** Header of the customer pages: home, the three portal entries and the language switcher. */
 export async function PortalHeader({ back }: { back: string }) {
-  const { t } = await getMessages();
+  const t = await getTranslations();
   const links = [
-    { href: "/request", label: t.portal.nav.newRequest },
-    { href: "/status", label: t.portal.nav.status },
-    { href: "/my-requests", label: t.portal.nav.myRequests },
+    { href: "/request", label: t("portal.nav.newRequest") },
+    { href: "/status", label: t("portal.nav.status") },
+    { href: "/my-requests", label: t("portal.nav.myRequests") },
   ];
   return (
     <header className="mb-8 flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 pb-4 dark:border-zinc-800">
       <Link href="/" className="text-lg font-semibold">
-        {t.portal.nav.home}
+        {t("portal.nav.home")}
       </Link>
-      <nav aria-label={t.portal.nav.label}>
+      <nav aria-label={t("portal.nav.label")}>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {links.map((link) => (
             <li key={link.href}>
@@ -30,7 +30,7 @@ export async function PortalHeader({ back }: { back: string }) {
           ))}
         </ul>
       </nav>
-      <LanguageSwitcher back={back} />
+      <LanguageSwitcher />
     </header>
   );
 }

@@ -10,7 +10,7 @@ import {
   type FieldValues,
   type Resolver,
 } from "react-hook-form";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import { clientFieldErrors, withoutEmptyFiles } from "@/lib/portal/client-errors";
 import type { FieldErrors } from "@/lib/portal/field-errors";
 import type { AttachmentLimits } from "@/lib/portal/schemas";
@@ -39,9 +39,9 @@ export function useAttachmentForm<
   initialState: AttachmentFormState;
   endpoint: string;
   limits: AttachmentLimits;
-  t: Messages["portal"];
 }) {
-  const { limits, endpoint, t } = options;
+  const { limits, endpoint } = options;
+  const t = useTranslations("portal.errors");
   const router = useRouter();
   const [state, setState] = useState<AttachmentFormState>(options.initialState);
   const [pending, setPending] = useState(false);
@@ -55,7 +55,7 @@ export function useAttachmentForm<
   const errors = clientFieldErrors(
     form.formState.errors as FormErrors,
     state.fieldErrors,
-    t.errors,
+    t,
     limits,
     chosen,
   );
@@ -83,9 +83,9 @@ export function useAttachmentForm<
         router.refresh();
         return;
       }
-      setState(answer.formError || answer.fieldErrors ? answer : { formError: t.errors.generic });
+      setState(answer.formError || answer.fieldErrors ? answer : { formError: t("generic") });
     } catch {
-      setState({ formError: t.errors.generic });
+      setState({ formError: t("generic") });
     } finally {
       setPending(false);
     }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TicketState } from "@/lib/generated/sqlite/enums";
 
 export interface TicketRow {
@@ -12,29 +12,21 @@ export interface TicketRow {
   queue: { name: string };
 }
 
-export function TicketTable({
-  tickets,
-  t,
-  locale,
-  now,
-}: {
-  tickets: TicketRow[];
-  t: Messages;
-  locale: string;
-  now: Date;
-}) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" });
+/** Ticket list of the agent area; "Updated" reads as a relative time ("2 hours ago"). */
+export function TicketTable({ tickets, now }: { tickets: TicketRow[]; now: Date }) {
+  const t = useTranslations();
+  const format = useFormatter();
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-zinc-200 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <tr>
-            <th className="py-2 pr-4 font-medium">{t.dashboard.number}</th>
-            <th className="py-2 pr-4 font-medium">{t.dashboard.ticketTitle}</th>
-            <th className="py-2 pr-4 font-medium">{t.dashboard.state}</th>
-            <th className="py-2 pr-4 font-medium">{t.dashboard.queue}</th>
-            <th className="py-2 pr-4 font-medium">{t.dashboard.updated}</th>
-            <th className="py-2 font-medium">{t.dashboard.escalation}</th>
+            <th className="py-2 pr-4 font-medium">{t("dashboard.number")}</th>
+            <th className="py-2 pr-4 font-medium">{t("dashboard.ticketTitle")}</th>
+            <th className="py-2 pr-4 font-medium">{t("dashboard.state")}</th>
+            <th className="py-2 pr-4 font-medium">{t("dashboard.queue")}</th>
+            <th className="py-2 pr-4 font-medium">{t("dashboard.updated")}</th>
+            <th className="py-2 font-medium">{t("dashboard.escalation")}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,9 +41,16 @@ export function TicketTable({
                   {ticket.title}
                 </Link>
               </td>
-              <td className="py-2 pr-4">{t.states[ticket.state]}</td>
+              <td className="py-2 pr-4">{t(`states.${ticket.state}`)}</td>
               <td className="py-2 pr-4">{ticket.queue.name}</td>
-              <td className="py-2 pr-4">{date.format(ticket.updatedAt)}</td>
+              <td className="py-2 pr-4">
+                <time
+                  dateTime={ticket.updatedAt.toISOString()}
+                  title={format.dateTime(ticket.updatedAt, "short")}
+                >
+                  {format.relativeTime(ticket.updatedAt, now)}
+                </time>
+              </td>
               <td className="py-2">
                 {ticket.escalationDueAt && (
                   <span
@@ -61,8 +60,8 @@ export function TicketTable({
                         : ""
                     }
                   >
-                    {date.format(ticket.escalationDueAt)}
-                    {ticket.escalationDueAt < now && ` (${t.dashboard.escalated})`}
+                    {format.dateTime(ticket.escalationDueAt, "short")}
+                    {ticket.escalationDueAt < now && ` (${t("dashboard.escalated")})`}
                   </span>
                 )}
               </td>

@@ -1,6 +1,6 @@
 // The read-only ticket zoom: reached from the dashboard and from a notification.
-import { expect, test } from "../support/fixtures";
 import { ADMIN, apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
+import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
 
@@ -14,6 +14,7 @@ test.afterAll(async () => {
 
 test("an agent opens a ticket from the dashboard and a notification and reads its articles", async ({
   page,
+  t,
 }) => {
   const api = apiClient(app);
   const created = await api("POST", "/api/v1/tickets", {
@@ -29,9 +30,9 @@ test("an agent opens a ticket from the dashboard and a notification and reads it
   });
 
   await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel(t("login.email")).fill(ADMIN.email);
+  await page.getByLabel(t("login.password")).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("login.submit") }).click();
   await page.getByRole("link", { name: "Beamer in room 4 flickers" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beamer in room 4 flickers");
@@ -41,10 +42,15 @@ test("an agent opens a ticket from the dashboard and a notification and reads it
   const request = page.getByRole("article").filter({ hasText: "It flickers." });
   await expect(request).toBeVisible();
   await expect(request.getByText("> earlier text")).toBeHidden(); // quoted history folded
-  await request.getByText("Quoted text").click();
+  await request.getByText(t("zoom.quoted")).click();
   await expect(request.getByText("> earlier text")).toBeVisible();
   const note = page.getByRole("article").filter({ hasText: "Checked the cable." });
-  await expect(note).toContainText("internal");
+  await expect(note).toContainText(t("zoom.internal"));
+  // The history speaks the agent's language too (no raw codes like "created").
+  await page.getByText(t("zoom.history"), { exact: true }).click();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: t("zoom.historyType", { type: "created" }) }),
+  ).toBeVisible();
 
   // The admin is in the queue's group: a "new ticket" notification links here too.
   await expect(async () => {
@@ -60,5 +66,5 @@ test("an agent opens a ticket from the dashboard and a notification and reads it
   await expect(page).toHaveURL(`${app.url}/agent/tickets/${number}`);
 
   await page.goto(`${app.url}/agent/tickets/2026112810999991`);
-  await expect(page.getByText(/not found|404/i).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("notFound.title") })).toBeVisible();
 });

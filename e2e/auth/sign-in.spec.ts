@@ -1,6 +1,7 @@
 // Agent sign-in on a desk of its own, so the dashboard is empty whatever ran before.
-import { expect, test } from "../support/fixtures";
 import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
+import { getTranslator } from "../../lib/i18n/translator";
+import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
 
@@ -12,41 +13,117 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test("an agent signs in, sees the empty dashboard and signs out", async ({ page }) => {
+const en = getTranslator("en");
+const de = getTranslator("de");
+
+test("an agent signs in, sees the empty dashboard and signs out", async ({ page, t }) => {
   await page.goto(`${app.url}/agent`);
   await expect(page).toHaveURL(/\/login/); // the agent area is protected
 
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel(t("login.email")).fill(ADMIN.email);
+  await page.getByLabel(t("login.password")).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("login.submit") }).click();
   await expect(page).toHaveURL(`${app.url}/agent`);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  await expect(page.getByText("No open tickets in your queues.")).toBeVisible();
-  await expect(page.getByText("Signed in as Administrator")).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("dashboard.title") })).toBeVisible();
+  await expect(page.getByText(t("dashboard.empty"))).toBeVisible();
+  await expect(page.getByText(t("nav.signedInAs", { name: "Administrator" }))).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: t("nav.signOut") }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto(`${app.url}/agent`);
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a wrong password keeps the e-mail and says so", async ({ page }) => {
+test("a wrong password keeps the e-mail and says so", async ({ page, t }) => {
   await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill("wrong");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText("E-mail or password is wrong.");
-  await expect(page.getByLabel("E-mail")).toHaveValue(ADMIN.email);
+  await page.getByLabel(t("login.email")).fill(ADMIN.email);
+  await page.getByLabel(t("login.password")).fill("wrong");
+  await page.getByRole("button", { name: t("login.submit") }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(t("login.failed"));
+  await expect(page.getByLabel(t("login.email"))).toHaveValue(ADMIN.email);
 });
 
-test("the language can be switched to German and is remembered", async ({ page }) => {
-  await page.goto(`${app.url}/login`);
+test("the language can be switched and is remembered", async ({ page }) => {
+  await page.goto(`${app.url}/login?callbackUrl=%2Fagent%2Ftokens`);
   await page.getByRole("button", { name: "Deutsch" }).click();
-  await expect(page.getByRole("heading", { name: "Anmeldung für Agenten" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: de("login.title") })).toBeVisible();
+  await expect(page).toHaveURL(`${app.url}/login?callbackUrl=%2Fagent%2Ftokens`);
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await page.getByRole("button", { name: "English" }).click();
-  await expect(page.getByRole("heading", { name: "Agent sign-in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: en("login.title") })).toBeVisible();
+});
+
+// Issue 9: the agent area used to jump back to the dashboard; and the agent's language is
+// stored on the agent (the switcher and the settings page set it).
+test("switching language in the agent area keeps the page, with and without JavaScript", async ({
+  browser,
+  locale,
+  t,
+}) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ locale, javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel(t("login.email")).fill(ADMIN.email);
+    await page.getByLabel(t("login.password")).fill(ADMIN.password);
+    await page.getByRole("button", { name: t("login.submit") }).click();
+    await expect(page).toHaveURL(`${app.url}/agent`);
+
+    for (const path of ["/agent/notifications", "/agent/tokens", "/agent/admin/jobs"]) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole("button", { name: "Deutsch" }).click();
+      await expect(page).toHaveURL(`${app.url}${path}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(page).toHaveURL(`${app.url}${path}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    }
+    await context.close();
+  }
+});
+
+test("an agent's language is kept on the agent and set in their settings", async ({
+  browser,
+  locale,
+}) => {
+  const signIn = async (browserLocale: string) => {
+    const context = await browser.newContext({ locale: browserLocale });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/login`);
+    const t = browserLocale.startsWith("de") ? de : en;
+    await page.getByLabel(t("login.email")).fill(ADMIN.email);
+    await page.getByLabel(t("login.password")).fill(ADMIN.password);
+    await page.getByRole("button", { name: t("login.submit") }).click();
+    await expect(page).toHaveURL(`${app.url}/agent`);
+    return { context, page };
+  };
+
+  // Choose German in the settings (from whichever language this run's browser speaks).
+  const first = await signIn(locale!);
+  await first.page.goto(`${app.url}/agent/settings/notifications`);
+  await first.page.getByRole("radio", { name: "Deutsch" }).check();
+  await first.page
+    .locator("form")
+    .filter({ has: first.page.getByRole("radio") })
+    .locator("button")
+    .click();
+  await expect(first.page.getByRole("status")).toHaveText(
+    de("settings.languageSaved", { language: "Deutsch" }),
+  );
+  await expect(first.page.locator("html")).toHaveAttribute("lang", "de");
+  await first.context.close();
+
+  // A fresh English browser: the agent's stored German wins at sign-in.
+  const second = await signIn("en-US");
+  await expect(second.page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(second.page.getByRole("heading", { name: de("dashboard.title") })).toBeVisible();
+  // The switcher changes it again, for this browser and on the agent.
+  await second.page.getByRole("button", { name: "English" }).click();
+  await expect(second.page.locator("html")).toHaveAttribute("lang", "en");
+  await second.page.goto(`${app.url}/agent/settings/notifications`);
+  await expect(second.page.getByRole("radio", { name: "English" })).toBeChecked();
+  await second.context.close();
 });
 
 test("a guesser hammering an account does not lock out a device that signed in before", async ({

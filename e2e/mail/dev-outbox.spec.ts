@@ -1,7 +1,7 @@
 // Without a Resend key the desk keeps mail in its dev outbox: a new web
 // request's confirmation shows up there, written by the in-process worker.
-import { expect, test } from "../support/fixtures";
 import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
+import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
 
@@ -13,29 +13,30 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test("a web request's confirmation appears in the dev outbox", async ({ page }) => {
+test("a web request's confirmation appears in the dev outbox", async ({ page, t }) => {
   await page.goto(`${app.url}/request`);
-  const form = page.locator("form").filter({ has: page.getByLabel("Subject") });
-  await form.getByLabel("Your name").fill("Olga Outbox");
-  await form.getByLabel("E-mail").fill("olga@example.org");
-  await form.getByLabel("Topic").selectOption({ label: "WLAN" });
-  await form.getByLabel("Subject").fill("Eduroam drops every hour");
-  await form.getByLabel("Message").fill("Since Monday the connection drops every hour.");
-  await form.getByRole("button", { name: "Send request" }).click();
+  const form = page.locator("form").filter({ has: page.getByLabel(t("portal.request.subject")) });
+  await form.getByLabel(t("portal.request.name")).fill("Olga Outbox");
+  await form.getByLabel(t("portal.request.email")).fill("olga@example.org");
+  await form.getByLabel(t("portal.request.topic")).selectOption({ label: "WLAN" });
+  await form.getByLabel(t("portal.request.subject")).fill("Eduroam drops every hour");
+  await form
+    .getByLabel(t("portal.request.body"))
+    .fill("Since Monday the connection drops every hour.");
+  await form.getByRole("button", { name: t("portal.request.submit") }).click();
 
   const number = (await page.getByTestId("ticket-number").innerText()).trim();
   expect(number).toMatch(/^\d{16,}$/);
 
   await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel(t("login.email")).fill(ADMIN.email);
+  await page.getByLabel(t("login.password")).fill(ADMIN.password);
+  await page.getByRole("button", { name: t("login.submit") }).click();
   await expect(page).toHaveURL(/\/agent$/);
 
-  // The confirmation (agents' "new ticket" notifications land here too).
-  const link = page.getByRole("link", {
-    name: new RegExp(`\\[Ticket#${number}\\] Your request has been received`),
-  });
+  // The confirmation, in the language the customer wrote in (agents' notifications land here too).
+  const subject = t("mail.autoResponse.subject", { title: "Eduroam drops every hour" });
+  const link = page.getByRole("link", { name: `[Ticket#${number}] ${subject}`, exact: true });
   await expect(async () => {
     await page.goto(`${app.url}/agent/admin/outbox`);
     await expect(link).toBeVisible({ timeout: 1000 });

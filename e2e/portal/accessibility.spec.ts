@@ -46,7 +46,7 @@ for (const locale of ["en", "de"] as const) {
   });
 }
 
-test("the request form and ticket page fit a phone screen", async ({ page, baseURL, state }) => {
+test("the request form and ticket page fit a phone screen", async ({ page, baseURL, state, t }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/request");
   const overflow = () =>
@@ -65,5 +65,5 @@ test("the request form and ticket page fit a phone screen", async ({ page, baseU
   // Keyboard: the skip link and the form are reachable by Tab.
   await page.goto("/request");
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await expect(page.getByRole("link", { name: t("app.skipToContent") })).toBeFocused();
 });

@@ -24,35 +24,34 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   page,
   state,
   baseURL,
+  t,
 }) => {
   const email = uniqueEmail("alice");
   await page.goto("/request");
-  await expect(page.getByRole("heading", { name: "New request" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("portal.request.title") })).toBeVisible();
 
   // The shared schema checks in the browser first; errors are announced inside the form.
-  await page.getByRole("button", { name: "Send request" }).click();
+  await page.getByRole("button", { name: t("portal.request.submit") }).click();
   const form = page.locator("main form");
-  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
-  await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Your name")).toBeFocused();
-  await expect(form.getByText("Please choose a topic.")).toBeVisible();
+  await expect(form.getByRole("alert")).toHaveText(t("portal.errors.title"));
+  await expect(page.getByLabel(t("portal.request.name"))).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel(t("portal.request.name"))).toBeFocused();
+  await expect(form.getByText(t("portal.errors.topic"))).toBeVisible();
 
-  await page.getByLabel("Your name").fill("Alice Example");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Topic").selectOption({ label: "Web" });
-  await page.getByLabel("Subject").fill("Printer on fire");
-  await page.getByLabel("Message").fill("It smokes since this morning.");
-  await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
+  await page.getByLabel(t("portal.request.name")).fill("Alice Example");
+  await page.getByLabel(t("portal.request.email")).fill(email);
+  await page.getByLabel(t("portal.request.topic")).selectOption({ label: "Web" });
+  await page.getByLabel(t("portal.request.subject")).fill("Printer on fire");
+  await page.getByLabel(t("portal.request.body")).fill("It smokes since this morning.");
+  await page.getByLabel(t("portal.request.attachments")).setInputFiles(attachment);
   await expect(form.getByRole("alert")).toHaveCount(0);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "request-form.png"), fullPage: true });
-  await page.getByRole("button", { name: "Send request" }).click();
+  await page.getByRole("button", { name: t("portal.request.submit") }).click();
 
   await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
   const number = (await page.getByTestId("ticket-number").textContent())!.trim();
-  await expect(
-    page.getByRole("heading", { name: "Thank you — we have your request" }),
-  ).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("portal.sent.title") })).toBeVisible();
 
   // The confirmation went out through the job queue and Resend (stub).
   const confirmation = await waitForMail(state.stubUrl, email, (m) =>
@@ -74,15 +73,15 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   const answers: string[] = [];
   for (const address of [wrong, email]) {
     await page.goto("/status");
-    await page.getByLabel("Ticket number").fill(number);
-    await page.getByLabel("E-mail").fill(address);
-    await page.getByRole("button", { name: "Send me a link" }).click();
+    await page.getByLabel(t("portal.status.number")).fill(number);
+    await page.getByLabel(t("portal.request.email")).fill(address);
+    await page.getByRole("button", { name: t("portal.status.submit") }).click();
     const answer = page.locator("main form").getByRole("status");
     await expect(answer).toBeVisible();
     answers.push((await answer.textContent())!);
   }
   expect(answers[0]).toBe(answers[1]);
-  expect(answers[0]).toContain("If this matches a request, we have sent a link");
+  expect(answers[0]).toContain(t("portal.status.sent", { days: 7 }));
   const accessMail = await waitForMail(state.stubUrl, email, (m) =>
     /\/access\//.test(m.text ?? ""),
   );
@@ -93,11 +92,11 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   // The link shows a Continue button; only pressing it opens the ticket, at a URL without the token.
   const link = linkIn(accessMail);
   await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Open your link" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("portal.access.title") })).toBeVisible();
   expect(await page.context().cookies()).not.toContainEqual(
     expect.objectContaining({ name: "hd_customer_session" }),
   );
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: t("portal.access.submit") }).click();
   await expect(page).toHaveURL(`${baseURL}/tickets/${number}`);
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === "hd_customer_session")!;
@@ -106,7 +105,7 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   await expect(page.getByRole("heading", { name: "Printer on fire" })).toBeVisible();
   await expect(page.getByText("It smokes since this morning.")).toBeVisible();
   await expect(page.getByText("Web", { exact: true })).toBeVisible();
-  await expect(page.getByText("new", { exact: true })).toBeVisible();
+  await expect(page.getByText(t("states.new"), { exact: true })).toBeVisible();
   await expect(page.getByText("INTERNAL: customer is a VIP")).toHaveCount(0);
   // The customer's message first; the confirmation mail may follow once it is sent.
   await expect(page.getByTestId("article").first()).toContainText("It smokes since this morning.");
@@ -120,12 +119,12 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   expect(sha256(fs.readFileSync(await download.path()))).toBe(sha256(attachment.buffer));
 
   // A follow-up with an attachment.
-  await page.getByRole("textbox", { name: "Message" }).fill("It is still smoking.");
+  await page.getByRole("textbox", { name: t("portal.ticket.body") }).fill("It is still smoking.");
   await page
-    .getByLabel("Attachments (optional)")
+    .getByLabel(t("portal.request.attachments"))
     .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("png") });
-  await page.getByRole("button", { name: "Send message" }).click();
-  await expect(page.getByText("Your message was added.")).toBeVisible();
+  await page.getByRole("button", { name: t("portal.ticket.submit") }).click();
+  await expect(page.getByText(t("portal.ticket.added"))).toBeVisible();
   await expect(page.getByTestId("article").last()).toContainText("It is still smoking.");
   await expect(page.getByRole("link", { name: "photo.png" })).toBeVisible();
 
@@ -133,37 +132,46 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   await page.context().clearCookies();
   const anonymous = await page.goto(`/tickets/${number}`);
   expect(anonymous?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: t("portal.ticket.notFoundTitle") })).toBeVisible();
 });
 
 test("the request form works without JavaScript and keeps what was typed", async ({
   browser,
   baseURL,
   state,
+  locale,
+  t,
 }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale });
   const page = await context.newPage();
   const email = uniqueEmail("nojs");
   await page.goto("/request");
-  await page.getByLabel("Your name").fill("No Script");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Topic").selectOption({ label: "WLAN" });
-  await page.getByLabel("Message").fill("The wifi drops every hour.");
-  await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
-  await page.getByRole("button", { name: "Send request" }).click(); // subject missing
+  await page.getByLabel(t("portal.request.name")).fill("No Script");
+  await page.getByLabel(t("portal.request.email")).fill(email);
+  await page.getByLabel(t("portal.request.topic")).selectOption({ label: "WLAN" });
+  await page.getByLabel(t("portal.request.body")).fill("The wifi drops every hour.");
+  await page.getByLabel(t("portal.request.attachments")).setInputFiles(attachment);
+  await page.getByRole("button", { name: t("portal.request.submit") }).click(); // subject missing
 
   const form = page.locator("main form");
-  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
-  await expect(page.getByLabel("Subject")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Your name")).toHaveValue("No Script");
-  await expect(page.getByLabel("E-mail")).toHaveValue(email);
-  await expect(page.getByLabel("Message")).toHaveValue("The wifi drops every hour.");
-  await expect(page.getByLabel("Topic").locator("option:checked")).toHaveText("WLAN");
-  await expect(form.getByText("Please choose these files again: error-log.txt")).toBeVisible();
+  await expect(form.getByRole("alert")).toHaveText(t("portal.errors.title"));
+  await expect(page.getByLabel(t("portal.request.subject"))).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await expect(page.getByLabel(t("portal.request.name"))).toHaveValue("No Script");
+  await expect(page.getByLabel(t("portal.request.email"))).toHaveValue(email);
+  await expect(page.getByLabel(t("portal.request.body"))).toHaveValue("The wifi drops every hour.");
+  await expect(page.getByLabel(t("portal.request.topic")).locator("option:checked")).toHaveText(
+    "WLAN",
+  );
+  await expect(
+    form.getByText(t("portal.request.reselect", { files: "error-log.txt" })),
+  ).toBeVisible();
 
-  await page.getByLabel("Subject").fill("Wifi drops");
-  await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
-  await page.getByRole("button", { name: "Send request" }).click();
+  await page.getByLabel(t("portal.request.subject")).fill("Wifi drops");
+  await page.getByLabel(t("portal.request.attachments")).setInputFiles(attachment);
+  await page.getByRole("button", { name: t("portal.request.submit") }).click();
   await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
   const number = (await page.getByTestId("ticket-number").textContent())!.trim();
   await waitForMail(state.stubUrl, email, (m) => m.subject.includes(`[Ticket#${number}]`));
@@ -185,6 +193,7 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   page,
   baseURL,
   state,
+  t,
 }) => {
   const email = uniqueEmail("multi");
   const first = await createTicketViaApi(baseURL!, email, "Laptop will not boot");
@@ -192,11 +201,11 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   await createTicketViaApi(baseURL!, uniqueEmail("someone-else"), "Not mine");
 
   await page.goto("/my-requests");
-  await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
-  await page.getByLabel("E-mail").fill(email.toUpperCase());
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: t("portal.myRequests.title") })).toBeVisible();
+  await page.getByLabel(t("portal.request.email")).fill(email.toUpperCase());
+  await page.getByRole("button", { name: t("portal.myRequests.submit") }).click();
   await expect(page.locator("main form").getByRole("status")).toContainText(
-    "If we know this address, we have sent a sign-in link",
+    t("portal.myRequests.sent", { minutes: 15 }),
   );
   const mail = await waitForMail(state.stubUrl, email, (m) => /\/access\//.test(m.text ?? ""));
   const link = linkIn(mail);
@@ -214,8 +223,8 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   await expect(rows.nth(0)).toContainText(second); // newest first
   await expect(rows.nth(0)).toContainText("VPN certificate expired");
   await expect(rows.nth(1)).toContainText(first);
-  await expect(rows.nth(1)).toContainText("new");
-  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(rows.nth(1)).toContainText(t("states.new"));
+  await expect(page.getByText(t("portal.myRequests.signedInAs", { email }))).toBeVisible();
 
   await rows.nth(1).getByRole("link", { name: "Laptop will not boot" }).click();
   await expect(page).toHaveURL(`${baseURL}/tickets/${first}`);
@@ -223,38 +232,41 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
 
   // The link works once.
   await page.goto(link);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: t("portal.access.submit") }).click();
   await expect(page).toHaveURL(/\/status\?link=invalid$/);
-  await expect(page.locator("main").getByRole("alert")).toContainText("This link is not valid");
+  await expect(page.locator("main").getByRole("alert")).toContainText(
+    t("portal.status.invalidLink"),
+  );
 
   await page.goto("/my-requests");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: t("portal.myRequests.signOut") }).click();
   await expect(page).toHaveURL(`${baseURL}/`);
   await page.goto("/my-requests");
-  await expect(page.getByRole("button", { name: "Send me a sign-in link" })).toBeVisible();
+  await expect(page.getByRole("button", { name: t("portal.myRequests.submit") })).toBeVisible();
   expect((await page.goto(`/tickets/${first}`))?.status()).toBe(404);
 });
 
 test("a request without attachments goes through, and a rejected file is named", async ({
   page,
+  t,
 }) => {
   await page.goto("/request");
-  await page.getByLabel("Your name").fill("Plain Text");
-  await page.getByLabel("E-mail").fill(uniqueEmail("plain"));
-  await page.getByLabel("Topic").selectOption({ label: "Misc" });
-  await page.getByLabel("Subject").fill("Just a question");
-  await page.getByLabel("Message").fill("How do I reset my password?");
-  await page.getByLabel("Attachments (optional)").setInputFiles({
+  await page.getByLabel(t("portal.request.name")).fill("Plain Text");
+  await page.getByLabel(t("portal.request.email")).fill(uniqueEmail("plain"));
+  await page.getByLabel(t("portal.request.topic")).selectOption({ label: "Misc" });
+  await page.getByLabel(t("portal.request.subject")).fill("Just a question");
+  await page.getByLabel(t("portal.request.body")).fill("How do I reset my password?");
+  await page.getByLabel(t("portal.request.attachments")).setInputFiles({
     name: "tool.exe",
     mimeType: "application/x-msdownload",
     buffer: Buffer.from("MZ"),
   });
-  await page.getByRole("button", { name: "Send request" }).click();
+  await page.getByRole("button", { name: t("portal.request.submit") }).click();
   await expect(page.locator("main form").getByRole("alert")).toBeVisible();
-  await expect(page.getByText("tool.exe: this file type is not accepted.")).toBeVisible();
+  await expect(page.getByText(t("portal.errors.fileType", { name: "tool.exe" }))).toBeVisible();
 
-  await page.getByLabel("Attachments (optional)").setInputFiles([]);
-  await page.getByRole("button", { name: "Send request" }).click();
+  await page.getByLabel(t("portal.request.attachments")).setInputFiles([]);
+  await page.getByRole("button", { name: t("portal.request.submit") }).click();
   await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
 });
 

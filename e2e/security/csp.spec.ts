@@ -11,7 +11,11 @@ const PAYLOAD = [
   `<img src="data:," onerror="(window.__injected ??= []).push('handler')">`,
 ].join("");
 
-test("scripts injected into a page are blocked and reported", async ({ page, cspViolations }) => {
+test("scripts injected into a page are blocked and reported", async ({
+  page,
+  cspViolations,
+  t,
+}) => {
   // The real response, CSP header included, with the payload in its body.
   await page.route("**/request", async (route) => {
     const response = await route.fetch();
@@ -19,7 +23,7 @@ test("scripts injected into a page are blocked and reported", async ({ page, csp
     await route.fulfill({ response, body: html });
   });
   await page.goto("/request");
-  await expect(page.getByLabel("Subject")).toBeVisible();
+  await expect(page.getByLabel(t("portal.request.subject"))).toBeVisible();
   // An inline handler added by client-side injection (innerHTML).
   await page.evaluate(() => {
     const div = document.createElement("div");

@@ -1,21 +1,9 @@
 import type { Metadata } from "next";
-import type { Messages } from "./messages/en";
-import { cookies, headers } from "next/headers";
-import { isLocale, LOCALE_COOKIE, messagesFor, negotiateLocale, type Locale } from "./translate";
+import { getTranslations } from "next-intl/server";
 
-/** The visitor's locale: their remembered choice, else the browser's language. */
-export async function getLocale(): Promise<Locale> {
-  const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(chosen)) return chosen;
-  return negotiateLocale((await headers()).get("accept-language"));
-}
-
-export async function getMessages() {
-  const locale = await getLocale();
-  return { locale, t: messagesFor(locale) };
-}
+type T = Awaited<ReturnType<typeof getTranslations<never>>>;
 
 /** `generateMetadata` for a page whose title comes from the catalogue. */
-export function localizedTitle(pick: (t: Messages) => string) {
-  return async (): Promise<Metadata> => ({ title: pick((await getMessages()).t) });
+export function localizedTitle(pick: (t: T) => string) {
+  return async (): Promise<Metadata> => ({ title: pick(await getTranslations()) });
 }

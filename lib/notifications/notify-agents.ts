@@ -1,5 +1,5 @@
 import type { Tx } from "../db";
-import { isLocale } from "../i18n/translate";
+import { DEFAULT_LOCALE, localeOr } from "../i18n/locales";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { parseNotificationSettings, type NotificationEvent } from "./preferences";
 
@@ -8,7 +8,10 @@ export interface NotifyInput {
   ticket: { id: number; number: string; title: string; queueId: number; ownerId: number | null };
   /** Explicit recipients; default: the owner, or else the queue's group members. */
   agentIds?: number[];
+  /** In-app text (language-neutral: "number — title"); mails are written from the catalogue. */
   message: string;
+  /** A follow-up whose sender is not the ticket's customer: the mail says so. */
+  isForeignSender?: boolean;
   /** Never notify the agent who caused the event. */
   exceptAgentId?: number | null;
   now?: Date;
@@ -31,7 +34,10 @@ export async function findTicketWatchers(
   return ticket.ownerId ? [ticket.ownerId] : findQueueMembers(tx, ticket.queueId);
 }
 
-/** In-app notifications and notification mails, as each agent chose; out-of-office agents get no mail. */
+/**
+ * In-app notifications and notification mails, as each agent chose; out-of-office agents get
+ * no mail. Each mail is queued in the agent's stored language (Agent.locale, default English).
+ */
 export async function notifyAgents(tx: Tx, input: NotifyInput) {
   const now = input.now ?? new Date();
   const ids = (input.agentIds ?? (await findTicketWatchers(tx, input.ticket))).filter(
@@ -65,9 +71,13 @@ export async function notifyAgents(tx: Tx, input: NotifyInput) {
       await enqueueMail(tx, {
         kind: "notification",
         to: agent.email,
-        locale: isLocale(agent.locale) ? agent.locale : undefined,
+        // The agent's own language, never the customer's (issue 9).
+        locale: localeOr(agent.locale, DEFAULT_LOCALE),
         ticketId: input.ticket.id,
-        data: { event: input.event, message: input.message },
+        data: {
+          event: input.event,
+          ...(input.isForeignSender ? { foreignSender: "true" } : {}),
+        },
       });
     }
   }

@@ -2,7 +2,7 @@ import { config } from "../config";
 import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
-import type { Locale } from "../i18n/translate";
+import type { Locale } from "../i18n/locales";
 import { createTicket } from "../tickets/create-ticket";
 import { checkRateLimits } from "./check-rate-limits";
 import { readAttachments } from "./read-attachments";

@@ -1,17 +1,40 @@
 // Turns a portal schema's issues into flattened, translated field errors.
 // Pure: used by the client forms and by the server actions alike.
 import type { z } from "zod";
-import type { Messages } from "../i18n/messages/en";
-import { format } from "../i18n/translate";
+import type { Messages } from "../i18n/catalogues";
 import type { AttachmentLimits } from "./schemas";
 
-export type PortalErrors = Messages["portal"]["errors"];
+export type PortalErrorKey = keyof Messages["portal"]["errors"];
+
+/** next-intl's translator of the `portal.errors` namespace (`useTranslations`/`getTranslations`). */
+export interface PortalErrors {
+  (key: PortalErrorKey, values?: Record<string, string | number>): string;
+  has(key: PortalErrorKey): boolean;
+}
 export type FieldErrors = Record<string, string[]>;
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${bytes} B`;
+/** Megabytes of a byte limit, for `{maxMegabytes, number, ::unit/megabyte …}` in messages. */
+export const megabytes = (bytes: number) => bytes / 1024 / 1024;
+
+/** Shape of next-intl's formatter needed to write a file size. */
+interface NumberFormatter {
+  number(value: number, options?: Intl.NumberFormatOptions): string;
+}
+
+/** A file size in the reader's language ("1.5 MB" / "1,5 MB"), through next-intl's formatter. */
+export function formatBytes(format: NumberFormatter, bytes: number): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / 1024 / 1024, "megabyte"]
+      : bytes >= 1024
+        ? [bytes / 1024, "kilobyte"]
+        : [bytes, "byte"];
+  return format.number(value, {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: unit === "megabyte" ? 1 : 0,
+  });
 }
 
 /** One message for a key of `portal.errors`; unknown keys fall back to the generic error. */
@@ -21,10 +44,11 @@ export function describeError(
   vars: Record<string, string | number> = {},
   limits?: AttachmentLimits,
 ): string {
-  const template = (t as Record<string, string>)[key] ?? t.generic;
-  return format(template, {
+  if (!t.has(key as PortalErrorKey)) return t("generic");
+  return t(key as PortalErrorKey, {
     max: limits?.maxCount ?? "",
-    maxSize: limits ? formatBytes(limits.maxBytes) : "",
+    maxMegabytes: limits ? megabytes(limits.maxBytes) : 0,
+    name: "",
     ...vars,
   });
 }

@@ -14,7 +14,7 @@ export function formErrorOf(
 ): { formError: string; fieldErrors?: FieldErrors } {
   if (!(error instanceof UserFacingError)) {
     console.error(`${context} failed`, { ...details, error });
-    return { formError: t.generic };
+    return { formError: t("generic") };
   }
   const fieldErrors = error.fields
     ? Object.fromEntries(

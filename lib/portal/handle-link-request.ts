@@ -1,7 +1,7 @@
 import { config } from "../config";
 import { db, transaction } from "../db";
 import type { Job } from "../generated/sqlite/client";
-import { DEFAULT_LOCALE, isLocale } from "../i18n/translate";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
 import type { JobContext } from "../jobs/worker";
 import { mailCustomerLink, type CustomerLinkInput } from "./mail-customer-link";
 import type { LinkRequestPayload } from "./request-link";

@@ -1,6 +1,6 @@
 import { config } from "../config";
 import { transaction, type Tx } from "../db";
-import { isLocale, type Locale } from "../i18n/translate";
+import { localeOr, type Locale } from "../i18n/locales";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { generateToken, hashCustomerToken } from "./tokens";
 
@@ -28,16 +28,7 @@ export function accessUrl(token: string): string {
 export async function mailCustomerLink(input: CustomerLinkInput, inTx?: Tx) {
   const token = generateToken();
   const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
-  const locale = isLocale(input.customer.locale) ? input.customer.locale : input.locale;
-  const expires = new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: config.timeZone,
-    timeZoneName: "short",
-  }).format(expiresAt);
+  const locale = localeOr(input.customer.locale, input.locale);
   const write = async (tx: Tx) => {
     await tx.customerToken.create({
       data: {
@@ -56,7 +47,8 @@ export async function mailCustomerLink(input: CustomerLinkInput, inTx?: Tx) {
       ticketId: input.ticket?.id,
       data: {
         link: accessUrl(token),
-        expires,
+        // ISO time: the mail renders it in the recipient's language (mail.*.body).
+        expires: expiresAt.toISOString(),
         ...(input.ticket ? { number: input.ticket.number } : {}),
       },
       secret: true,

@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/translate";
+import type { Locale } from "../i18n/locales";
 import { requestLink } from "./request-link";
 
 /**

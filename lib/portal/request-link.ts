@@ -1,7 +1,7 @@
 import { config } from "../config";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
-import type { Locale } from "../i18n/translate";
+import type { Locale } from "../i18n/locales";
 import { enqueue } from "../jobs/enqueue";
 import { checkRateLimits } from "./check-rate-limits";
 

@@ -2,7 +2,7 @@ import type { Actor } from "../actor";
 import { queueScope } from "../agents/queue-access";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
-import { isLocale } from "../i18n/translate";
+import { isLocale } from "../i18n/locales";
 import { enqueue } from "../jobs/enqueue";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { refreshEscalation } from "../sla/refresh-escalation";

@@ -46,7 +46,8 @@ export async function handleTicketEvent(job: Job, ctx: JobContext) {
         await notifyAgents(tx, {
           event: "follow_up",
           ticket,
-          message: payload.isForeignSender ? `${summary} (sender is not the customer)` : summary,
+          message: summary,
+          isForeignSender: payload.isForeignSender,
           now: ctx.now,
         });
         break;

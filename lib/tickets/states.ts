@@ -17,5 +17,8 @@ export const CLOSED_STATES: readonly TicketState[] = [
   "merged",
 ];
 
+/** Whether a stored text (a history value, say) names a ticket state. */
+export const isTicketState = (value: string): value is TicketState =>
+  (TICKET_STATES as readonly string[]).includes(value);
 export const isPending = (state: TicketState) => PENDING_STATES.includes(state);
 export const isClosed = (state: TicketState) => CLOSED_STATES.includes(state);

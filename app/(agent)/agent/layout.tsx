@@ -2,59 +2,58 @@ import Link from "next/link";
 import { signOut } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
-import { format } from "@/lib/i18n/translate";
+import { getTranslations } from "next-intl/server";
 import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 
 export default async function AgentLayout({ children }: { children: React.ReactNode }) {
   const agent = await requireAgent();
-  const { t } = await getMessages();
+  const t = await getTranslations();
   const unread = await countUnreadNotifications(agent.id);
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link href="/agent" className="font-semibold">
-            {t.app.name}
+            {t("app.name")}
           </Link>
-          <nav aria-label={t.nav.main} className="flex flex-wrap gap-3 text-sm">
+          <nav aria-label={t("nav.main")} className="flex flex-wrap gap-3 text-sm">
             <Link href="/agent" className="hover:underline">
-              {t.nav.dashboard}
+              {t("nav.dashboard")}
             </Link>
             <Link href="/agent/notifications" className="hover:underline">
-              {t.nav.notifications}
+              {t("nav.notifications")}
               {unread > 0 && (
                 <span
                   className="ml-1 rounded-full bg-blue-700 px-1.5 text-xs text-white"
                   data-testid="unread-count"
                 >
                   <span aria-hidden>{unread}</span>
-                  <span className="sr-only">{format(t.nav.unread, { count: unread })}</span>
+                  <span className="sr-only">{t("nav.unread", { count: unread })}</span>
                 </span>
               )}
             </Link>
             <Link href="/agent/settings/notifications" className="hover:underline">
-              {t.nav.settings}
+              {t("nav.settings")}
             </Link>
             <Link href="/agent/tokens" className="hover:underline">
-              {t.nav.tokens}
+              {t("nav.tokens")}
             </Link>
             {agent.role === "admin" && (
               <>
                 <Link href="/agent/admin/jobs" className="hover:underline">
-                  {t.nav.jobs}
+                  {t("nav.jobs")}
                 </Link>
                 <Link href="/agent/admin/outbox" className="hover:underline">
-                  {t.nav.outbox}
+                  {t("nav.outbox")}
                 </Link>
               </>
             )}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-zinc-600 dark:text-zinc-400">
-              {format(t.nav.signedInAs, { name: agent.name })}
+              {t("nav.signedInAs", { name: agent.name })}
             </span>
-            <LanguageSwitcher back="/agent" />
+            <LanguageSwitcher />
             <form
               action={async () => {
                 "use server";
@@ -62,7 +61,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
               }}
             >
               <button className="rounded px-2 py-1 hover:bg-zinc-200 dark:hover:bg-zinc-800">
-                {t.nav.signOut}
+                {t("nav.signOut")}
               </button>
             </form>
           </div>

@@ -1,22 +1,22 @@
 import { TicketTable } from "@/components/tickets/ticket-table";
 import { queueIdsFor } from "@/lib/agents/queue-access";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages, localizedTitle } from "@/lib/i18n/server";
-import { format } from "@/lib/i18n/translate";
+import { getTranslations } from "next-intl/server";
+import { localizedTitle } from "@/lib/i18n/server";
 import { getDashboardSummary } from "@/lib/tickets/dashboard-summary";
 
-export const generateMetadata = localizedTitle((t) => t.dashboard.title);
+export const generateMetadata = localizedTitle((t) => t("dashboard.title"));
 
 export default async function DashboardPage() {
   const agent = await requireAgent();
-  const { locale, t } = await getMessages();
+  const t = await getTranslations();
   const summary = await getDashboardSummary(await queueIdsFor(agent, "ro"));
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold">{t.dashboard.title}</h1>
+      <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
       <section aria-labelledby="queues-heading">
         <h2 id="queues-heading" className="mb-3 text-lg font-semibold">
-          {t.dashboard.myQueues}
+          {t("dashboard.myQueues")}
         </h2>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {summary.queues.map((queue) => (
@@ -26,7 +26,7 @@ export default async function DashboardPage() {
             >
               <div className="font-medium">{queue.name}</div>
               <div className="text-sm text-zinc-600 dark:text-zinc-400">
-                {format(t.dashboard.openTickets, { count: queue.openCount })}
+                {t("dashboard.openTickets", { count: queue.openCount })}
               </div>
             </li>
           ))}
@@ -34,12 +34,12 @@ export default async function DashboardPage() {
       </section>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="mb-3 text-lg font-semibold">
-          {t.dashboard.recent}
+          {t("dashboard.recent")}
         </h2>
         {summary.recent.length === 0 ? (
-          <p className="text-zinc-600 dark:text-zinc-400">{t.dashboard.empty}</p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t("dashboard.empty")}</p>
         ) : (
-          <TicketTable tickets={summary.recent} t={t} locale={locale} now={new Date()} />
+          <TicketTable tickets={summary.recent} now={new Date()} />
         )}
       </section>
     </div>

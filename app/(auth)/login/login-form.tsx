@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import { login, type LoginState } from "./actions";
 
-export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUrl: string }) {
+export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("login");
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {
     email: "",
     failed: false,
@@ -19,14 +20,14 @@ export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUr
           role="alert"
           className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {state.rateLimited ? t.rateLimited : t.failed}
+          {state.rateLimited ? t("rateLimited") : t("failed")}
         </p>
       )}
       <Field
         id="email"
         name="email"
         type="email"
-        label={t.email}
+        label={t("email")}
         autoComplete="username"
         required
         defaultValue={state.email}
@@ -35,12 +36,12 @@ export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUr
         id="password"
         name="password"
         type="password"
-        label={t.password}
+        label={t("password")}
         autoComplete="current-password"
         required
       />
       <Button type="submit" disabled={pending} className="w-full">
-        {t.submit}
+        {t("submit")}
       </Button>
     </form>
   );

@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
-import { getMessages, localizedTitle } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
+import { localizedTitle } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
 
-export const generateMetadata = localizedTitle((t) => t.login.title);
+export const generateMetadata = localizedTitle((t) => t("login.title"));
 
 export default async function LoginPage({
   searchParams,
@@ -12,16 +13,16 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
   if (await auth()) redirect("/agent");
-  const { t } = await getMessages();
+  const t = await getTranslations();
   const { callbackUrl = "/agent" } = await searchParams;
   return (
     <div className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher back="/login" />
+        <LanguageSwitcher />
       </div>
       <main id="main">
-        <h1 className="mb-6 text-2xl font-bold">{t.login.title}</h1>
-        <LoginForm t={t.login} callbackUrl={callbackUrl} />
+        <h1 className="mb-6 text-2xl font-bold">{t("login.title")}</h1>
+        <LoginForm callbackUrl={callbackUrl} />
       </main>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { getMessages } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { endCustomerSession } from "@/lib/portal/end-customer-session";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
 import { formErrorOf } from "@/lib/portal/form-error";
@@ -23,14 +23,15 @@ export async function requestSignInLink(
   _prev: SignInFormState,
   formData: FormData,
 ): Promise<SignInFormState> {
-  const { locale, t } = await getMessages();
+  const locale = await getLocale();
+  const t = await getTranslations("portal.errors");
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = magicLinkSchema.safeParse(values);
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors) };
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error, t) };
   try {
     await requestMagicLink({ email: parsed.data.email, ip: await getClientIp(), locale });
   } catch (error) {
-    return { values, ...formErrorOf(error, t.portal.errors, "sign-in link") };
+    return { values, ...formErrorOf(error, t, "sign-in link") };
   }
   return { sent: true };
 }

@@ -5,19 +5,19 @@ import { FormAlert } from "@/components/portal/form-alert";
 import { FormField } from "@/components/portal/form-field";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
-import { format } from "@/lib/i18n/translate";
+import { useTranslations } from "next-intl";
 import { requestSignInLink, type SignInFormState } from "./actions";
 
-export function SignInForm({ t, minutes }: { t: Messages["portal"]; minutes: number }) {
+export function SignInForm({ minutes }: { minutes: number }) {
+  const t = useTranslations("portal");
   const [state, action, pending] = useActionState<SignInFormState, FormData>(requestSignInLink, {});
   const errors = state.fieldErrors ?? {};
   const hasErrors = Object.keys(errors).length > 0 || !!state.formError;
   return (
     <form action={action} noValidate className="space-y-5">
-      {state.sent && <FormAlert tone="success">{format(t.myRequests.sent, { minutes })}</FormAlert>}
-      {hasErrors && <FormAlert>{state.formError ?? t.errors.title}</FormAlert>}
-      <FormField id="email" label={t.myRequests.email} error={errors.email}>
+      {state.sent && <FormAlert tone="success">{t("myRequests.sent", { minutes })}</FormAlert>}
+      {hasErrors && <FormAlert>{state.formError ?? t("errors.title")}</FormAlert>}
+      <FormField id="email" label={t("myRequests.email")} error={errors.email}>
         <input
           id="email"
           name="email"
@@ -29,7 +29,7 @@ export function SignInForm({ t, minutes }: { t: Messages["portal"]; minutes: num
         />
       </FormField>
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {t.myRequests.submit}
+        {t("myRequests.submit")}
       </Button>
     </form>
   );

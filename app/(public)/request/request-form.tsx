@@ -8,7 +8,7 @@ import { FormField } from "@/components/portal/form-field";
 import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import type { PortalFormState } from "@/lib/portal/form-drafts";
 import { requestSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 
@@ -25,16 +25,15 @@ type Topic = { id: number; name: string };
  * back here with a draft (`initialState`): the input and errors come back.
  */
 export function RequestForm({
-  t,
   topics,
   limits,
   initialState = {},
 }: {
-  t: Messages["portal"];
   topics: Topic[];
   limits: AttachmentLimits;
   initialState?: RequestFormState;
 }) {
+  const t = useTranslations("portal");
   const schema = useMemo(() => requestSchema(limits), [limits]);
   const { form, errors, hasErrors, reselect, onSubmit, pending, state } = useAttachmentForm({
     resolver: zodResolver(schema),
@@ -42,7 +41,6 @@ export function RequestForm({
     initialState,
     endpoint: "/request/submit",
     limits,
-    t,
   });
   const values = initialState.values;
 
@@ -58,11 +56,11 @@ export function RequestForm({
     >
       {hasErrors && (
         <div id="request-errors">
-          <FormAlert>{state.formError ?? t.errors.title}</FormAlert>
+          <FormAlert>{state.formError ?? t("errors.title")}</FormAlert>
         </div>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <FormField id="name" label={t.request.name} error={errors.name}>
+        <FormField id="name" label={t("request.name")} error={errors.name}>
           <input
             id="name"
             autoComplete="name"
@@ -72,7 +70,7 @@ export function RequestForm({
             {...form.register("name")}
           />
         </FormField>
-        <FormField id="email" label={t.request.email} error={errors.email}>
+        <FormField id="email" label={t("request.email")} error={errors.email}>
           <input
             id="email"
             type="email"
@@ -84,7 +82,7 @@ export function RequestForm({
           />
         </FormField>
       </div>
-      <FormField id="topic" label={t.request.topic} error={errors.topic}>
+      <FormField id="topic" label={t("request.topic")} error={errors.topic}>
         <select
           id="topic"
           required
@@ -92,7 +90,7 @@ export function RequestForm({
           defaultValue={values?.topic}
           {...form.register("topic")}
         >
-          <option value="">{t.request.topicPlaceholder}</option>
+          <option value="">{t("request.topicPlaceholder")}</option>
           {topics.map((topic) => (
             <option key={topic.id} value={String(topic.id)}>
               {topic.name}
@@ -100,7 +98,7 @@ export function RequestForm({
           ))}
         </select>
       </FormField>
-      <FormField id="subject" label={t.request.subject} error={errors.subject}>
+      <FormField id="subject" label={t("request.subject")} error={errors.subject}>
         <input
           id="subject"
           required
@@ -109,7 +107,7 @@ export function RequestForm({
           {...form.register("subject")}
         />
       </FormField>
-      <FormField id="body" label={t.request.body} error={errors.body}>
+      <FormField id="body" label={t("request.body")} error={errors.body}>
         <textarea
           id="body"
           rows={8}
@@ -121,7 +119,6 @@ export function RequestForm({
       </FormField>
       <AttachmentsField
         id="attachments"
-        t={t}
         limits={limits}
         errors={errors.attachments}
         reselect={reselect}
@@ -129,11 +126,11 @@ export function RequestForm({
       />
       {/* Honeypot: hidden from people and assistive technology; bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-        <label htmlFor="website">{t.request.honeypot}</label>
+        <label htmlFor="website">{t("request.honeypot")}</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? t.request.submitting : t.request.submit}
+        {pending ? t("request.submitting") : t("request.submit")}
       </Button>
     </form>
   );

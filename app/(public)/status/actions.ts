@@ -1,6 +1,6 @@
 "use server";
 
-import { getMessages } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/portal/field-errors";
 import { formErrorOf } from "@/lib/portal/form-error";
 import { requestAccessLink } from "@/lib/portal/request-access-link";
@@ -19,17 +19,18 @@ export async function lookUpStatus(
   _prev: LinkFormState,
   formData: FormData,
 ): Promise<LinkFormState> {
-  const { locale, t } = await getMessages();
+  const locale = await getLocale();
+  const t = await getTranslations("portal.errors");
   const values = {
     number: String(formData.get("number") ?? ""),
     email: String(formData.get("email") ?? ""),
   };
   const parsed = statusLookupSchema.safeParse(values);
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error, t.portal.errors) };
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error, t) };
   try {
     await requestAccessLink({ ...parsed.data, ip: await getClientIp(), locale });
   } catch (error) {
-    return { values, ...formErrorOf(error, t.portal.errors, "status lookup") };
+    return { values, ...formErrorOf(error, t, "status lookup") };
   }
   return { sent: true };
 }

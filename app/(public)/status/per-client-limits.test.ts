@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApp, type RunningApp } from "@/tests/kit/app-server";
 import { submitFormWithoutScript } from "@/tests/kit/http-client";
-import en from "@/lib/i18n/messages/en";
+import en from "@/messages/en.json";
 import { SOCKET_ADDRESS_HEADER } from "@/lib/http/socket-address";
 
 let app: RunningApp;

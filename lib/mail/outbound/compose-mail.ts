@@ -1,10 +1,10 @@
 import { config } from "../../config";
 import { db } from "../../db";
-import { format, isLocale, type Locale } from "../../i18n/translate";
+import { DEFAULT_LOCALE, localeOr, type Locale } from "../../i18n/locales";
+import { getFormatter, getTranslator } from "../../i18n/translator";
 import { ticketTag } from "../../tickets/ticket-number";
 import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
-import { mailTexts } from "./mail-texts";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
 
@@ -62,9 +62,25 @@ function withTag(subject: string, number: string): string {
   return subject.includes(ticketTag(number)) ? subject : `${ticketTag(number)} ${subject}`;
 }
 
+/**
+ * The recipient's language: the one queued with the mail (the agent's for notifications,
+ * the customer's otherwise), else the ticket customer's — never the customer's for a mail
+ * to an agent.
+ */
 function pickLocale(payload: MailJobPayload, ticket: LoadedTicket | null): Locale {
-  if (payload.locale) return payload.locale;
-  return isLocale(ticket?.customer.locale) ? ticket.customer.locale : "en";
+  if (payload.locale) return localeOr(payload.locale, DEFAULT_LOCALE);
+  if (payload.kind === "notification") return DEFAULT_LOCALE;
+  return localeOr(ticket?.customer.locale, DEFAULT_LOCALE);
+}
+
+/**
+ * A link's expiry for the mail text: an ISO time in the payload is written in the recipient's
+ * language ("30. November 2026 um 14:05 UTC"); any other text (older jobs) is kept as it is.
+ */
+function expiryText(value: string | undefined, locale: Locale): string {
+  const date = new Date(value ?? "");
+  if (!value || Number.isNaN(date.getTime())) return value ?? "";
+  return getFormatter(locale).dateTime(date, "deadline");
 }
 
 /** Renders one queued mail: recipient, subject with ticket tag, text + HTML, thread and loop headers. */
@@ -74,16 +90,13 @@ export async function composeMail(
 ): Promise<ComposedMail> {
   const ticket = await loadTicket(payload.ticketId);
   const locale = pickLocale(payload, ticket);
-  const t = mailTexts(locale);
+  const t = getTranslator(locale);
   const data = payload.data ?? {};
-  const vars = {
-    ...data,
-    number: ticket?.number,
-    title: ticket?.title,
-    queue: ticket?.queue.name,
-    name: displayName(ticket?.customer),
-    statusUrl: `${config.appUrl}/status`,
-  };
+  const number = ticket?.number ?? data.number ?? "";
+  const title = ticket?.title ?? "";
+  const name = displayName(ticket?.customer) ?? "";
+  const greeting = t("mail.greeting", { name });
+  const closing = t("mail.closing");
   const headers: Record<string, string> = { "Message-ID": messageId };
   let subject: string;
   let text: string;
@@ -112,10 +125,10 @@ export async function composeMail(
                   ? ticket.customer.name
                   : ticket.customer.email,
         );
-      subject = custom ? template(custom.subject) : format(t.autoResponseSubject, vars);
+      subject = custom ? template(custom.subject) : t("mail.autoResponse.subject", { title });
       text = custom
         ? template(custom.body)
-        : `${format(t.greeting, vars)}\n\n${format(t.autoResponseBody, vars)}\n\n${t.closing}`;
+        : `${greeting}\n\n${t("mail.autoResponse.body", { number, statusUrl: `${config.appUrl}/status` })}\n\n${closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }
@@ -127,23 +140,26 @@ export async function composeMail(
       break;
     }
     case "access-link":
+    case "magic-link": {
       if (!data.link)
         throw new Error("the link was withheld; the customer has to ask for a new one");
-      subject = format(t.accessLinkSubject, vars);
-      text = `${format(t.greeting, vars)}\n\n${format(t.accessLinkBody, vars)}\n\n${t.closing}`;
+      const expires = expiryText(data.expires, locale);
+      if (payload.kind === "access-link") {
+        subject = t("mail.accessLink.subject", { number });
+        text = `${greeting}\n\n${t("mail.accessLink.body", { number, expires, link: data.link })}\n\n${closing}`;
+      } else {
+        subject = t("mail.magicLink.subject");
+        text = `${t("mail.magicLink.body", { expires, link: data.link })}\n\n${closing}`;
+      }
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
-    case "magic-link":
-      if (!data.link)
-        throw new Error("the link was withheld; the customer has to ask for a new one");
-      subject = t.magicLinkSubject;
-      text = `${format(t.magicLinkBody, vars)}\n\n${t.closing}`;
-      Object.assign(headers, AUTOMATIC_HEADERS);
-      break;
+    }
     case "notification": {
-      subject = format(t.notificationSubject[data.event] ?? "{title}", vars);
+      const vars = { event: data.event ?? "other", queue: ticket?.queue.name ?? "", title, number };
+      subject = t("mail.notification.subject", vars);
       const link = ticket ? `${config.appUrl}/agent/tickets/${ticket.number}` : config.appUrl;
-      text = `${data.message ?? subject}\n\n${format(t.notificationFooter, { link })}`;
+      const foreignSender = data.foreignSender === "true" ? "true" : "false";
+      text = `${t("mail.notification.body", { ...vars, foreignSender })}\n\n${t("mail.notification.footer", { link })}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }

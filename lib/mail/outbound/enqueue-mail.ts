@@ -1,6 +1,6 @@
 import type { Tx } from "../../db";
 import { enqueue } from "../../jobs/enqueue";
-import type { Locale } from "../../i18n/translate";
+import type { Locale } from "../../i18n/locales";
 
 export type MailKind =
   "auto-response" | "agent-reply" | "access-link" | "magic-link" | "notification";

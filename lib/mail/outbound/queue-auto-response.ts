@@ -1,6 +1,6 @@
 import { config } from "../../config";
 import type { Tx } from "../../db";
-import { isLocale } from "../../i18n/translate";
+import { isLocale } from "../../i18n/locales";
 import { isWithinRateLimit } from "../../rate-limit/hit";
 import { enqueueMail } from "./enqueue-mail";
 

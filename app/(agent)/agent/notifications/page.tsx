@@ -1,31 +1,33 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages, localizedTitle } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { localizedTitle } from "@/lib/i18n/server";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "@/lib/notifications/preferences";
 import { markAllRead } from "./actions";
 
-export const generateMetadata = localizedTitle((t) => t.notifications.title);
+export const generateMetadata = localizedTitle((t) => t("notifications.title"));
 
 const isEvent = (type: string): type is NotificationEvent =>
   NOTIFICATION_EVENTS.includes(type as NotificationEvent);
 
 export default async function NotificationsPage() {
   const agent = await requireAgent();
-  const { locale, t } = await getMessages();
+  const t = await getTranslations();
+  const format = await getFormatter();
   const notifications = await listNotifications(agent.id);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const now = new Date();
   return (
     <div className="max-w-3xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t.notifications.title}</h1>
+        <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
         <form action={markAllRead}>
-          <Button variant="secondary">{t.notifications.markAllRead}</Button>
+          <Button variant="secondary">{t("notifications.markAllRead")}</Button>
         </form>
       </div>
       {notifications.length === 0 ? (
-        <p>{t.notifications.empty}</p>
+        <p>{t("notifications.empty")}</p>
       ) : (
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {notifications.map((n) => (
@@ -34,7 +36,7 @@ export default async function NotificationsPage() {
                 {!n.readAt && (
                   <span className="mr-2 inline-block size-2 rounded-full bg-blue-600" aria-hidden />
                 )}
-                {isEvent(n.type) ? t.notifications.events[n.type] : n.type}
+                {isEvent(n.type) ? t(`notifications.events.${n.type}`) : n.type}
               </div>
               <div>
                 {n.ticket ? (
@@ -48,7 +50,13 @@ export default async function NotificationsPage() {
                   n.message
                 )}
               </div>
-              <div className="text-xs text-zinc-500">{date.format(n.createdAt)}</div>
+              <time
+                dateTime={n.createdAt.toISOString()}
+                title={format.dateTime(n.createdAt, "short")}
+                className="text-xs text-zinc-500"
+              >
+                {format.relativeTime(n.createdAt, now)}
+              </time>
             </li>
           ))}
         </ul>

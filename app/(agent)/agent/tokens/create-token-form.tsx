@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import { createToken, type CreateTokenState } from "./actions";
 
-export function CreateTokenForm({ t }: { t: Messages["tokens"] }) {
+export function CreateTokenForm() {
+  const t = useTranslations("tokens");
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createToken, {});
   return (
     <div className="space-y-4">
@@ -15,17 +16,17 @@ export function CreateTokenForm({ t }: { t: Messages["tokens"] }) {
           <Field
             id="token-name"
             name="name"
-            label={t.name}
+            label={t("name")}
             defaultValue={state.name}
-            error={state.error ? t.nameRequired : undefined}
+            error={state.error ? t("nameRequired") : undefined}
             required
           />
         </div>
         <label className="flex items-center gap-2 pb-2 text-sm">
-          <input type="checkbox" name="readOnly" /> {t.readOnly}
+          <input type="checkbox" name="readOnly" /> {t("readOnly")}
         </label>
         <Button type="submit" disabled={pending}>
-          {t.newToken}
+          {t("newToken")}
         </Button>
       </form>
       {state.token && (
@@ -33,7 +34,7 @@ export function CreateTokenForm({ t }: { t: Messages["tokens"] }) {
           role="status"
           className="rounded-md border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950"
         >
-          <p>{t.copyNow}</p>
+          <p>{t("copyNow")}</p>
           <code className="mt-2 block break-all font-mono" data-testid="new-token">
             {state.token}
           </code>

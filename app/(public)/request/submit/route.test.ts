@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import en from "@/lib/i18n/messages/en";
+import en from "@/messages/en.json";
 import { startApp, type RunningApp } from "@/tests/kit/app-server";
 import { multipart, rawRequest } from "@/tests/kit/http-client";
 import { publicQueueId } from "@/tests/kit/portal";

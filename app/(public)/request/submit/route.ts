@@ -1,7 +1,7 @@
 // The request form's upload route (a route handler, not a server action, so
 // the body streams with a byte cap). Keep it out of any proxy matcher: the
 // proxy would buffer the body first (see SECURITY.md).
-import { getMessages } from "@/lib/i18n/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { isCrossOriginPost } from "@/lib/http/security-headers";
 import { fieldOf } from "@/lib/http/parse-multipart";
@@ -23,13 +23,14 @@ const TEXT_FIELDS = ["name", "email", "subject", "body", "topic"] as const;
 export async function POST(req: Request) {
   // Outside the proxy, so the cross-site check it makes for pages is made here.
   if (isCrossOriginPost(req.method, req.headers)) return new Response(null, { status: 403 });
-  const { locale, t } = await getMessages();
+  const locale = await getLocale();
+  const t = await getTranslations("portal.errors");
   const limits = getAttachmentLimits();
   const ip = clientIp(req.headers);
   const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
     answerRejection(req, {
       error,
-      t: t.portal.errors,
+      t,
       limits,
       context: "portal request",
       state: {
@@ -53,7 +54,7 @@ export async function POST(req: Request) {
     attachments: form.files.get("attachments") ?? [],
   });
   if (!parsed.success) {
-    return reject(undefined, fieldErrorsOf(parsed.error, t.portal.errors, limits));
+    return reject(undefined, fieldErrorsOf(parsed.error, t, limits));
   }
   try {
     const { number } = await createWebRequest({

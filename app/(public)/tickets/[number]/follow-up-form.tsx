@@ -8,7 +8,7 @@ import { FormField } from "@/components/portal/form-field";
 import { useAttachmentForm } from "@/components/portal/use-attachment-form";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { Messages } from "@/lib/i18n/messages/en";
+import { useTranslations } from "next-intl";
 import type { PortalFormState } from "@/lib/portal/form-drafts";
 import { followUpSchema, type AttachmentLimits } from "@/lib/portal/schemas";
 
@@ -19,16 +19,15 @@ export type FollowUpFormState = PortalFormState<{ body: string }>;
  * JavaScript natively, and the route redirects back with a draft (`initialState`).
  */
 export function FollowUpForm({
-  t,
   number,
   limits,
   initialState = {},
 }: {
-  t: Messages["portal"];
   number: string;
   limits: AttachmentLimits;
   initialState?: FollowUpFormState;
 }) {
+  const t = useTranslations("portal");
   const schema = useMemo(() => followUpSchema(limits), [limits]);
   const endpoint = `/tickets/${encodeURIComponent(number)}/follow-up`;
   const { form, errors, hasErrors, reselect, onSubmit, pending, state } = useAttachmentForm({
@@ -37,7 +36,6 @@ export function FollowUpForm({
     initialState,
     endpoint,
     limits,
-    t,
   });
 
   return (
@@ -49,8 +47,8 @@ export function FollowUpForm({
       noValidate
       className="space-y-4"
     >
-      {hasErrors && <FormAlert>{state.formError ?? t.errors.title}</FormAlert>}
-      <FormField id="follow-up-body" label={t.ticket.body} error={errors.body}>
+      {hasErrors && <FormAlert>{state.formError ?? t("errors.title")}</FormAlert>}
+      <FormField id="follow-up-body" label={t("ticket.body")} error={errors.body}>
         <textarea
           id="follow-up-body"
           rows={6}
@@ -62,14 +60,13 @@ export function FollowUpForm({
       </FormField>
       <AttachmentsField
         id="follow-up-attachments"
-        t={t}
         limits={limits}
         errors={errors.attachments}
         reselect={reselect}
         registration={form.register("attachments")}
       />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? t.ticket.submitting : t.ticket.submit}
+        {pending ? t("ticket.submitting") : t("ticket.submit")}
       </Button>
     </form>
   );

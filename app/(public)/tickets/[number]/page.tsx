@@ -3,9 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FormAlert } from "@/components/portal/form-alert";
 import { PortalPage } from "@/components/portal/portal-header";
-import { config } from "@/lib/config";
-import { getMessages } from "@/lib/i18n/server";
-import { format } from "@/lib/i18n/translate";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { formatBytes } from "@/lib/portal/field-errors";
 import { getCustomerTicket } from "@/lib/portal/get-customer-ticket";
 import { readFormDraft } from "@/lib/portal/form-drafts";
@@ -20,8 +18,8 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: format(t.portal.ticket.title, { number: (await params).number }) };
+  const t = await getTranslations();
+  return { title: t("portal.ticket.title", { number: (await params).number }) };
 }
 
 /** A ticket as its customer sees it; without a session for it, "not found". */
@@ -31,27 +29,23 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
   const session = await getCurrentCustomer();
   const ticket = session ? await getCustomerTicket({ session, number }) : null;
   if (!session || !ticket) notFound();
-  const { locale, t } = await getMessages();
+  const t = await getTranslations();
+  const format = await getFormatter();
   const followUpDraft = await readFormDraft<{ body: string }>(
     `follow-up:${ticket.number}:${session.customerId}`,
     draft,
   );
-  const when = new Intl.DateTimeFormat(locale, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: config.timeZone,
-  });
   const facts = [
-    [t.portal.ticket.state, t.states[ticket.state]],
-    [t.portal.ticket.queue, ticket.queueName],
-    [t.portal.ticket.created, when.format(ticket.createdAt)],
-    [t.portal.ticket.updated, when.format(ticket.updatedAt)],
+    [t("portal.ticket.state"), t(`states.${ticket.state}`)],
+    [t("portal.ticket.queue"), ticket.queueName],
+    [t("portal.ticket.created"), format.dateTime(ticket.createdAt, "short")],
+    [t("portal.ticket.updated"), format.dateTime(ticket.updatedAt, "short")],
   ];
   return (
     <PortalPage back={`/tickets/${ticket.number}`}>
       <div className="space-y-1">
         <p className="font-mono text-sm text-zinc-600 dark:text-zinc-400">
-          {format(t.portal.ticket.title, { number: ticket.number })}
+          {t("portal.ticket.title", { number: ticket.number })}
         </p>
         <h1 className="break-words text-2xl font-bold sm:text-3xl">{ticket.title}</h1>
       </div>
@@ -66,20 +60,20 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
       {session.ticketId === null && (
         <p>
           <Link href="/my-requests" className="text-blue-700 underline dark:text-blue-400">
-            {t.portal.ticket.allRequests}
+            {t("portal.ticket.allRequests")}
           </Link>
         </p>
       )}
 
       <section aria-labelledby="messages" className="space-y-4">
         <h2 id="messages" className="text-xl font-semibold">
-          {t.portal.ticket.messages}
+          {t("portal.ticket.messages")}
         </h2>
         {sent && (
           <FormAlert tone="success">
             {sent === "1"
-              ? t.portal.ticket.added
-              : format(t.portal.ticket.newTicket, { number: sent.replace(/\D/g, "") })}
+              ? t("portal.ticket.added")
+              : t("portal.ticket.newTicket", { number: sent.replace(/\D/g, "") })}
           </FormAlert>
         )}
         <ol className="space-y-4">
@@ -95,16 +89,18 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
             >
               <p className="mb-2 flex flex-wrap justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
                 <span className="font-semibold text-zinc-900 dark:text-zinc-100">
-                  {article.isFromCustomer ? t.portal.ticket.fromYou : t.portal.ticket.fromSupport}
+                  {article.isFromCustomer
+                    ? t("portal.ticket.fromYou")
+                    : t("portal.ticket.fromSupport")}
                 </span>
                 <time dateTime={article.createdAt.toISOString()}>
-                  {when.format(article.createdAt)}
+                  {format.dateTime(article.createdAt, "short")}
                 </time>
               </p>
               <div className="whitespace-pre-wrap break-words">{article.text}</div>
               {article.attachments.length > 0 && (
                 <div className="mt-3">
-                  <h3 className="text-sm font-medium">{t.portal.ticket.attachments}</h3>
+                  <h3 className="text-sm font-medium">{t("portal.ticket.attachments")}</h3>
                   <ul className="mt-1 space-y-1 text-sm">
                     {article.attachments.map((attachment) => (
                       <li key={attachment.id}>
@@ -116,7 +112,7 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
                           {attachment.filename}
                         </a>{" "}
                         <span className="text-zinc-600 dark:text-zinc-400">
-                          ({formatBytes(attachment.size)})
+                          ({formatBytes(format, attachment.size)})
                         </span>
                       </li>
                     ))}
@@ -130,10 +126,9 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
 
       <section aria-labelledby="follow-up" className="space-y-4">
         <h2 id="follow-up" className="text-xl font-semibold">
-          {t.portal.ticket.followUp}
+          {t("portal.ticket.followUp")}
         </h2>
         <FollowUpForm
-          t={t.portal}
           number={ticket.number}
           limits={getAttachmentLimits()}
           initialState={followUpDraft}

@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/tickets/article-view";
 import { queueIdsFor } from "@/lib/agents/queue-access";
 import { requireAgent } from "@/lib/auth/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
+import { isTicketState } from "@/lib/tickets/states";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -16,31 +17,48 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Read-only ticket zoom: the agent workspace issue adds actions and replies. */
 export default async function TicketZoomPage({ params }: Props) {
   const agent = await requireAgent();
-  const { locale, t } = await getMessages();
+  const t = await getTranslations();
+  const format = await getFormatter();
   const ticket = await findTicketByNumber((await params).number, await queueIdsFor(agent, "ro"));
   if (!ticket) notFound();
   const history = await getTicketHistory(ticket.id);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const facts: [string, string][] = [
-    [t.dashboard.state, t.states[ticket.state]],
-    [t.dashboard.queue, ticket.queue.name],
-    [t.zoom.priority, t.zoom.priorities[ticket.priority as 1 | 2 | 3 | 4 | 5]],
-    [t.zoom.owner, ticket.owner?.name ?? t.common.none],
+    [t("dashboard.state"), t(`states.${ticket.state}`)],
+    [t("dashboard.queue"), ticket.queue.name],
+    [t("zoom.priority"), t(`zoom.priorities.${ticket.priority as 1 | 2 | 3 | 4 | 5}`)],
+    [t("zoom.owner"), ticket.owner?.name ?? t("common.none")],
     [
-      t.zoom.customer,
+      t("zoom.customer"),
       ticket.customer.name
         ? `${ticket.customer.name} <${ticket.customer.email}>`
         : ticket.customer.email,
     ],
-    [t.zoom.created, date.format(ticket.createdAt)],
-    [t.dashboard.updated, date.format(ticket.updatedAt)],
+    [t("zoom.created"), format.dateTime(ticket.createdAt, "short")],
+    [t("dashboard.updated"), format.dateTime(ticket.updatedAt, "short")],
     ...(ticket.pendingUntil
-      ? [[t.zoom.pendingUntil, date.format(ticket.pendingUntil)] as [string, string]]
+      ? [
+          [t("zoom.pendingUntil"), format.dateTime(ticket.pendingUntil, "short")] as [
+            string,
+            string,
+          ],
+        ]
       : []),
     ...(ticket.escalationDueAt
-      ? [[t.dashboard.escalation, date.format(ticket.escalationDueAt)] as [string, string]]
+      ? [
+          [t("dashboard.escalation"), format.dateTime(ticket.escalationDueAt, "short")] as [
+            string,
+            string,
+          ],
+        ]
       : []),
   ];
+  /** A history value as the agent reads it: a state's name, a time in their format, else as stored. */
+  const historyValue = (value: string) =>
+    isTicketState(value)
+      ? t(`states.${value}`)
+      : /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value))
+        ? format.dateTime(new Date(value), "short")
+        : value;
   return (
     <div className="space-y-6">
       <div>
@@ -57,23 +75,23 @@ export default async function TicketZoomPage({ params }: Props) {
       </dl>
       <section aria-labelledby="articles-heading" className="space-y-3">
         <h2 id="articles-heading" className="text-lg font-semibold">
-          {t.zoom.articles}
+          {t("zoom.articles")}
         </h2>
         {ticket.articles.map((article) => (
-          <ArticleView key={article.id} article={article} t={t.zoom} date={date} />
+          <ArticleView key={article.id} article={article} />
         ))}
       </section>
       <details>
-        <summary className="cursor-pointer text-lg font-semibold">{t.zoom.history}</summary>
+        <summary className="cursor-pointer text-lg font-semibold">{t("zoom.history")}</summary>
         <ol className="mt-2 space-y-1 text-sm">
           {history.map((entry) => (
             <li key={entry.id}>
               <span className="text-zinc-600 dark:text-zinc-400">
-                {date.format(entry.createdAt)}
+                {format.dateTime(entry.createdAt, "short")}
               </span>{" "}
-              <span className="font-medium">{entry.type}</span>{" "}
-              {entry.oldValue !== null && `${entry.oldValue} → `}
-              {entry.newValue}{" "}
+              <span className="font-medium">{t("zoom.historyType", { type: entry.type })}</span>{" "}
+              {entry.oldValue !== null && `${historyValue(entry.oldValue)} → `}
+              {entry.newValue !== null && historyValue(entry.newValue)}{" "}
               <span className="text-zinc-600 dark:text-zinc-400">
                 ({entry.actorAgent?.name ?? entry.actor})
               </span>

@@ -1,7 +1,7 @@
 // The customer follow-up form's upload route (streams with a byte cap; keep it
 // out of any proxy matcher, see SECURITY.md).
 import { revalidatePath } from "next/cache";
-import { getMessages } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { isCrossOriginPost } from "@/lib/http/security-headers";
 import { fieldOf } from "@/lib/http/parse-multipart";
@@ -33,13 +33,13 @@ export async function POST(req: Request, { params }: Context) {
     }
     return new Response(null, { status: 303, headers: { location } });
   }
-  const { t } = await getMessages();
+  const t = await getTranslations("portal.errors");
   const limits = getAttachmentLimits();
   const ip = clientIp(req.headers);
   const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
     answerRejection(req, {
       error,
-      t: t.portal.errors,
+      t,
       limits,
       context: "portal follow-up",
       state: {
@@ -61,7 +61,7 @@ export async function POST(req: Request, { params }: Context) {
     attachments: form.files.get("attachments") ?? [],
   });
   if (!parsed.success) {
-    return reject(undefined, fieldErrorsOf(parsed.error, t.portal.errors, limits));
+    return reject(undefined, fieldErrorsOf(parsed.error, t, limits));
   }
   try {
     const result = await addCustomerFollowUp({ session, number, input: parsed.data, ip });
