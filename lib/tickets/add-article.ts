@@ -1,5 +1,5 @@
 import type { Actor } from "../actor";
-import { queueScope } from "../agents/queue-access";
+import { writableTickets, type Scope } from "../access/scope";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { isLocale } from "../i18n/translate";
@@ -13,8 +13,8 @@ export interface AddArticleInput {
   ticketId: number;
   article: NewArticle;
   actor: Actor;
-  /** Queues the caller may write to; null = any (admin, system). */
-  writableQueueIds?: number[] | null;
+  /** The caller's scope: it must be able to write the ticket's queue. */
+  scope: Scope;
   /** Extra fields for the "article" event job (follow-up flags). */
   event?: Record<string, string | number | boolean>;
   now?: Date;
@@ -27,7 +27,7 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
   const ticket = await tx.ticket.findFirst({
     where: {
       id: input.ticketId,
-      ...queueScope(input.writableQueueIds ?? null),
+      ...writableTickets(input.scope),
     },
   });
   if (!ticket) throw new NotFoundError("Ticket not found");

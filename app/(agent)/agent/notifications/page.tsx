@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { requireAgent } from "@/lib/auth/session";
+import { requireAgentScope } from "@/lib/auth/session";
 import { getMessages, localizedTitle } from "@/lib/i18n/server";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "@/lib/notifications/preferences";
@@ -12,9 +12,9 @@ const isEvent = (type: string): type is NotificationEvent =>
   NOTIFICATION_EVENTS.includes(type as NotificationEvent);
 
 export default async function NotificationsPage() {
-  const agent = await requireAgent();
+  const { agent, scope } = await requireAgentScope();
   const { locale, t } = await getMessages();
-  const notifications = await listNotifications(agent.id);
+  const notifications = await listNotifications({ scope, agentId: agent.id });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="max-w-3xl space-y-6">
