@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Every queue: admins and the all-queues scopes. Anything else is an explicit list. */
 export const ALL_QUEUES = "all";
 export type QueueIds = readonly number[] | typeof ALL_QUEUES;

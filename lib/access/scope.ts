@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma } from "../db";
 import type { Role } from "../generated/sqlite/enums";
 import { ALL_QUEUES, makeScope, type QueueIds, type Scope } from "./make-scope";

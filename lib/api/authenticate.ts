@@ -1,3 +1,4 @@
+import "server-only";
 import { scopeForAgent, type Scope } from "../access/scope";
 import { findAgentByToken } from "../agents/api-tokens";
 import { UserFacingError } from "../errors";

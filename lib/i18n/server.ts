@@ -1,3 +1,4 @@
+import "server-only";
 import type { Metadata } from "next";
 import type { Messages } from "./messages/en";
 import { cookies, headers } from "next/headers";
