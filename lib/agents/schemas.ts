@@ -1,6 +1,17 @@
 import { z } from "zod";
 
+/** An HTML checkbox: "on" when ticked, absent otherwise (or a boolean from code). */
+export const checkboxSchema = z.preprocess((v) => v === "on" || v === true, z.boolean());
+
+/** A form's numeric id (hidden field). */
+export const idSchema = z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid");
+
 export const apiTokenSchema = z.object({
-  name: z.string().trim().min(1, "required").max(100),
-  readOnly: z.boolean().default(false),
+  name: z.string({ message: "required" }).trim().min(1, "required").max(100, "invalid"),
+  readOnly: checkboxSchema,
 });
+export type ApiTokenInput = z.infer<typeof apiTokenSchema>;
+
+export const revokeApiTokenSchema = z.object({ tokenId: idSchema });
+
+export const rerunJobSchema = z.object({ jobId: idSchema });

@@ -25,3 +25,28 @@ export function parseNotificationSettings(stored: unknown): NotificationSettings
     }),
   ) as NotificationSettings;
 }
+
+const ticked = z.preprocess((v) => v === "on" || v === true, z.boolean());
+
+/**
+ * The settings form: one checkbox per event and channel (`<event>.app`,
+ * `<event>.mail`), read into NotificationSettings.
+ */
+export const notificationSettingsFormSchema = z
+  .object(
+    Object.fromEntries(
+      NOTIFICATION_EVENTS.flatMap((event) => [
+        [`${event}.app`, ticked],
+        [`${event}.mail`, ticked],
+      ]),
+    ),
+  )
+  .transform(
+    (form) =>
+      Object.fromEntries(
+        NOTIFICATION_EVENTS.map((event) => [
+          event,
+          { app: form[`${event}.app`] === true, mail: form[`${event}.mail`] === true },
+        ]),
+      ) as NotificationSettings,
+  );

@@ -46,7 +46,12 @@ export async function createTicket(input: CreateTicketInput) {
       where: { AND: [{ id: input.queueId }, queueFilter(input.scope.writeQueueIds)] },
     });
     if (!queue)
-      throw new UserFacingError("Unknown queue", "validation", { queue: ["Unknown queue"] });
+      throw new UserFacingError(
+        "Unknown queue",
+        "validation",
+        { queue: ["Unknown queue"] },
+        "unknownQueue",
+      );
     const fromCustomer = input.article.direction === "in";
     const ticket = await tx.ticket.create({
       data: {

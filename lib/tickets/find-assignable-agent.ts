@@ -25,9 +25,14 @@ export async function findAssignableAgent(options: FindAssignableAgentOptions) {
   });
   const isAssignable = agent?.active && canWrite(await scopeForAgent(agent), options.queueId);
   if (!agent || !isAssignable) {
-    throw new UserFacingError("Unknown agent", "validation", {
-      [options.role]: ["unknown agent, or no write access to the queue"],
-    });
+    throw new UserFacingError(
+      "Unknown agent",
+      "validation",
+      {
+        [options.role]: ["unknown agent, or no write access to the queue"],
+      },
+      "unknownAgent",
+    );
   }
   return agent;
 }

@@ -39,7 +39,12 @@ export async function updateTicket(input: UpdateTicketInput) {
     });
     if (!ticket) throw new NotFoundError("Ticket not found");
     if (changes.queueId !== undefined && !canWrite(scope, changes.queueId)) {
-      throw new UserFacingError("Unknown queue", "validation", { queue: ["Unknown queue"] });
+      throw new UserFacingError(
+        "Unknown queue",
+        "validation",
+        { queue: ["Unknown queue"] },
+        "unknownQueue",
+      );
     }
 
     const state = changes.state ?? ticket.state;
@@ -50,9 +55,14 @@ export async function updateTicket(input: UpdateTicketInput) {
           ? ticket.pendingUntil
           : null;
     if (isPending(state) && !pendingUntil) {
-      throw new UserFacingError("A pending state needs a pending time", "validation", {
-        pendingUntil: ["Required for pending states"],
-      });
+      throw new UserFacingError(
+        "A pending state needs a pending time",
+        "validation",
+        {
+          pendingUntil: ["Required for pending states"],
+        },
+        "pendingTimeRequired",
+      );
     }
 
     const data: Record<string, unknown> = {};

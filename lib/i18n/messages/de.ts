@@ -122,6 +122,17 @@ const de: Messages = {
     closed_unsuccessful: "erfolglos geschlossen",
     merged: "zusammengefasst",
   },
+  agentErrors: {
+    generic:
+      "Das hat nicht geklappt. Bitte versuchen Sie es erneut; wenn es weiter scheitert, wenden Sie sich an eine Administratorin oder einen Administrator.",
+    forbidden: "Dazu sind Sie nicht berechtigt.",
+    required: "Bitte füllen Sie dieses Feld aus.",
+    invalid: "Bitte prüfen Sie diesen Wert.",
+    notFound: "Nicht gefunden, oder Sie haben keinen Zugriff darauf.",
+    unknownAgent: "Unbekannter Agent, oder der Agent kann in dieser Queue nicht arbeiten.",
+    unknownQueue: "Unbekannte Queue, oder Sie können keine Tickets dorthin verschieben.",
+    pendingTimeRequired: "Ein Wartezustand braucht eine Wartezeit.",
+  },
   tokens: {
     title: "API-Tokens",
     intro:

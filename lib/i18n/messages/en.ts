@@ -114,6 +114,16 @@ const en = {
     closed_unsuccessful: "closed unsuccessful",
     merged: "merged",
   },
+  agentErrors: {
+    generic: "That did not work. Please try again; if it keeps failing, tell an administrator.",
+    forbidden: "You are not allowed to do this.",
+    required: "Please fill this in.",
+    invalid: "Please check this value.",
+    notFound: "Not found, or you have no access to it.",
+    unknownAgent: "Unknown agent, or the agent cannot work in this queue.",
+    unknownQueue: "Unknown queue, or you cannot move tickets there.",
+    pendingTimeRequired: "A pending state needs a pending time.",
+  },
   tokens: {
     title: "API tokens",
     intro:

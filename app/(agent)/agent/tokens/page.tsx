@@ -16,7 +16,7 @@ export default async function TokensPage() {
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t.tokens.title}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{t.tokens.intro}</p>
-      <CreateTokenForm t={t.tokens} />
+      <CreateTokenForm t={t.tokens} errors={t.agentErrors} />
       {tokens.length === 0 ? (
         <p>{t.tokens.empty}</p>
       ) : (

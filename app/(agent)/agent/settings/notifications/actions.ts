@@ -1,24 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAgent } from "@/lib/auth/session";
-import { NOTIFICATION_EVENTS, parseNotificationSettings } from "@/lib/notifications/preferences";
+import { agentFormAction } from "@/lib/actions/agent-action";
 import { saveNotificationSettings } from "@/lib/notifications/notification-settings";
+import { notificationSettingsFormSchema } from "@/lib/notifications/preferences";
 
-export async function saveSettings(_prev: { saved: boolean }, formData: FormData) {
-  const agent = await requireAgent();
-  const settings = parseNotificationSettings(
-    Object.fromEntries(
-      NOTIFICATION_EVENTS.map((event) => [
-        event,
-        {
-          app: formData.get(`${event}.app`) === "on",
-          mail: formData.get(`${event}.mail`) === "on",
-        },
-      ]),
-    ),
-  );
-  await saveNotificationSettings(agent.id, settings);
-  revalidatePath("/agent/settings/notifications");
-  return { saved: true };
-}
+export const saveSettings = agentFormAction({
+  name: "saveNotificationSettings",
+  schema: notificationSettingsFormSchema,
+  run: async ({ agent, input }) => {
+    await saveNotificationSettings(agent.id, input);
+    revalidatePath("/agent/settings/notifications");
+  },
+});

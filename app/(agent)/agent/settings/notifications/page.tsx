@@ -13,7 +13,12 @@ export default async function NotificationSettingsPage() {
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t.notifications.settingsTitle}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{t.notifications.settingsIntro}</p>
-      <SettingsForm t={t.notifications} saveLabel={t.common.save} settings={settings} />
+      <SettingsForm
+        t={t.notifications}
+        errors={t.agentErrors}
+        saveLabel={t.common.save}
+        settings={settings}
+      />
     </div>
   );
 }

@@ -8,14 +8,16 @@ import { saveSettings } from "./actions";
 
 export function SettingsForm({
   t,
+  errors,
   saveLabel,
   settings,
 }: {
   t: Messages["notifications"];
+  errors: Messages["agentErrors"];
   saveLabel: string;
   settings: NotificationSettings;
 }) {
-  const [state, action, pending] = useActionState(saveSettings, { saved: false });
+  const [state, action, pending] = useActionState(saveSettings, null);
   return (
     <form action={action} className="space-y-4">
       <table className="w-full text-left text-sm">
@@ -54,9 +56,14 @@ export function SettingsForm({
         <Button type="submit" disabled={pending}>
           {saveLabel}
         </Button>
-        {state.saved && (
+        {state?.ok && (
           <p role="status" className="text-sm text-green-700 dark:text-green-400">
             {t.saved}
+          </p>
+        )}
+        {state && !state.ok && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {errors[state.formError ?? "invalid"]}
           </p>
         )}
       </div>
