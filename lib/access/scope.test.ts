@@ -149,5 +149,24 @@ describe("domain reads and writes fail closed", () => {
     const listed = await listNotifications({ scope, agentId: agent.id });
     expect(listed.map((n) => n.message).sort()).toEqual(["no ticket", "visible"]);
     expect(await countUnreadNotifications({ scope, agentId: agent.id })).toBe(2);
+
+    // An admin reads every queue: nothing is left out.
+    const admin = await createAgentWithAccess({}, { role: "admin" });
+    await db.notification.createMany({
+      data: [visible, hidden].map((t) => ({
+        agentId: admin.id,
+        ticketId: t.id,
+        type: "new_ticket",
+        message: t.title,
+      })),
+    });
+    const adminScope = await scopeForAgent(admin);
+    expect(await getTicketHistory({ scope: adminScope, ticketId: hidden.id })).toHaveLength(1);
+    const [first] = await db.article.findMany({ where: { ticketId: hidden.id } });
+    expect((await findArticleWithAttachments({ scope: adminScope, id: first.id })).id).toBe(
+      first.id,
+    );
+    expect(await listNotifications({ scope: adminScope, agentId: admin.id })).toHaveLength(2);
+    expect(await countUnreadNotifications({ scope: adminScope, agentId: admin.id })).toBe(2);
   });
 });

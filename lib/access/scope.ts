@@ -66,6 +66,17 @@ export const readableTickets = (scope: Scope) => ticketFilter(scope.readQueueIds
 /** Prisma `where` part: tickets the scope may change. Spread it into the write's query itself. */
 export const writableTickets = (scope: Scope) => ticketFilter(scope.writeQueueIds);
 
+/**
+ * Prisma `where` part for rows that belong to a ticket (articles, history,
+ * notifications): `{ ticket: … }` only when there is something to filter — an
+ * empty relation filter is not "no filter" (on an optional relation it dropped
+ * every row of an admin's notifications).
+ */
+export function readableTicketRows(scope: Scope): { ticket?: { queueId: { in: number[] } } } {
+  const filter = readableTickets(scope);
+  return filter.queueId ? { ticket: { queueId: filter.queueId } } : {};
+}
+
 /** Prisma `where` part for queues themselves (the `id` column), read or write side. */
 export function queueFilter(ids: QueueIds): Prisma.QueueWhereInput {
   return ids === ALL_QUEUES ? {} : { id: { in: [...ids] } };

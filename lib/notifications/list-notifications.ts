@@ -1,4 +1,4 @@
-import { readableTickets, type Scope } from "../access/scope";
+import { readableTicketRows, type Scope } from "../access/scope";
 import { db, type Prisma } from "../db";
 
 export interface NotificationsOptions {
@@ -8,10 +8,9 @@ export interface NotificationsOptions {
 }
 
 function visibleTo(options: NotificationsOptions): Prisma.NotificationWhereInput {
-  return {
-    agentId: options.agentId,
-    OR: [{ ticketId: null }, { ticket: readableTickets(options.scope) }],
-  };
+  const rows = readableTicketRows(options.scope);
+  if (!rows.ticket) return { agentId: options.agentId };
+  return { agentId: options.agentId, OR: [{ ticketId: null }, rows] };
 }
 
 /** Unread notifications of the agent (the badge in the agent header). */

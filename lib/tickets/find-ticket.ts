@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { readableTickets, type Scope } from "../access/scope";
+import { readableTicketRows, readableTickets, type Scope } from "../access/scope";
 
 const articleInclude = {
   attachments: {
@@ -51,7 +51,7 @@ export async function findTicketHeader(options: { scope: Scope; number: string }
 /** An article with its attachment list, if the scope may read its ticket; throws NotFoundError otherwise. */
 export async function findArticleWithAttachments(options: { scope: Scope; id: number }) {
   const article = await db.article.findFirst({
-    where: { id: options.id, ticket: readableTickets(options.scope) },
+    where: { id: options.id, ...readableTicketRows(options.scope) },
     include: articleInclude,
   });
   if (!article) throw new NotFoundError("Article not found");
