@@ -1,6 +1,6 @@
 // The read-only ticket zoom: reached from the dashboard and from a notification.
+import { apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
 import { expect, test } from "../support/fixtures";
-import { ADMIN, apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
 
 let app: RunningApp;
 
@@ -14,6 +14,7 @@ test.afterAll(async () => {
 
 test("an agent opens a ticket from the dashboard and a notification and reads its articles", async ({
   page,
+  signIn,
 }) => {
   const api = apiClient(app);
   const created = await api("POST", "/api/v1/tickets", {
@@ -28,10 +29,7 @@ test("an agent opens a ticket from the dashboard and a notification and reads it
     body: "Checked the cable.",
   });
 
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn({ url: app.url });
   await page.getByRole("link", { name: "Beamer in room 4 flickers" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beamer in room 4 flickers");

@@ -1,6 +1,6 @@
 // Agent sign-in on a desk of its own, so the dashboard is empty whatever ran before.
-import { expect, test } from "../support/fixtures";
 import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
+import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
 
@@ -12,13 +12,11 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test("an agent signs in, sees the empty dashboard and signs out", async ({ page }) => {
+test("an agent signs in, sees the empty dashboard and signs out", async ({ page, signIn }) => {
   await page.goto(`${app.url}/agent`);
   await expect(page).toHaveURL(/\/login/); // the agent area is protected
 
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn({ url: app.url });
   await expect(page).toHaveURL(`${app.url}/agent`);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByText("No open tickets in your queues.")).toBeVisible();

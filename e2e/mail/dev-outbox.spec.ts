@@ -1,7 +1,7 @@
 // Without a Resend key the desk keeps mail in its dev outbox: a new web
 // request's confirmation shows up there, written by the in-process worker.
+import { startApp, type RunningApp } from "../../tests/kit/app-server";
 import { expect, test } from "../support/fixtures";
-import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
 
 let app: RunningApp;
 
@@ -13,7 +13,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test("a web request's confirmation appears in the dev outbox", async ({ page }) => {
+test("a web request's confirmation appears in the dev outbox", async ({ page, signIn }) => {
   await page.goto(`${app.url}/request`);
   const form = page.locator("form").filter({ has: page.getByLabel("Subject") });
   await form.getByLabel("Your name").fill("Olga Outbox");
@@ -26,11 +26,7 @@ test("a web request's confirmation appears in the dev outbox", async ({ page }) 
   const number = (await page.getByTestId("ticket-number").innerText()).trim();
   expect(number).toMatch(/^\d{16,}$/);
 
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/agent$/);
+  await signIn({ url: app.url });
 
   // The confirmation (agents' "new ticket" notifications land here too).
   const link = page.getByRole("link", {

@@ -17,9 +17,37 @@ export interface CspViolation {
   sample: string;
 }
 
-export const test = base.extend<{ state: E2eState; cspViolations: CspViolation[] }>({
+export interface SignInOptions {
+  /** The desk to sign in to; default the suite's shared app (global setup). */
+  url?: string;
+  /** Default: the seeded administrator. */
+  agent?: { email: string; password: string };
+}
+
+/** Signs the page in through the real login form and waits for the agent area. */
+export type SignIn = (options?: SignInOptions) => Promise<void>;
+
+const readState = (): E2eState => JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+
+export const test = base.extend<{
+  state: E2eState;
+  cspViolations: CspViolation[];
+  signIn: SignIn;
+}>({
   state: async ({}, use) => {
-    await use(JSON.parse(fs.readFileSync(STATE_FILE, "utf8")));
+    await use(readState());
+  },
+  signIn: async ({ page }, use) => {
+    await use(async (options = {}) => {
+      const url = options.url ?? readState().url;
+      const agent = options.agent ?? ADMIN;
+      await page.goto(`${url}/login`);
+      const form = page.locator("form").filter({ has: page.getByLabel("Password") });
+      await form.getByLabel("E-mail").fill(agent.email);
+      await form.getByLabel("Password").fill(agent.password);
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(new RegExp(`^${url}/agent`));
+    });
   },
   baseURL: async ({}, use) => {
     await use(JSON.parse(fs.readFileSync(STATE_FILE, "utf8")).url);
