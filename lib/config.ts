@@ -1,5 +1,6 @@
 // Every setting comes from the environment; .env.example lists them all with
 // their defaults. Read lazily so `next build` never needs them.
+import "server-only";
 import path from "node:path";
 
 function read(name: string, fallback: string): string {

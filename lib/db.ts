@@ -1,6 +1,7 @@
 // The one database handle. The client is chosen from DATABASE_URL at run time:
 // SQLite (better-sqlite3) by default, PostgreSQL for a postgres:// URL. Both
 // generated clients come from the same models, so they share one type.
+import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";

@@ -10,10 +10,17 @@ export type ErrorCode =
   | "rate_limited";
 
 export class UserFacingError extends Error {
+  /**
+   * @param message what the API answers (English) — or, in the portal, a key of `portal.errors`
+   * @param fields per-field messages, as `message`
+   * @param key a key of the agent catalogue's `agentErrors`: what an agent form shows (at each
+   *   field named in `fields`, else for the form); agent actions never show `message` itself
+   */
   constructor(
     message: string,
     readonly code: ErrorCode = "validation",
     readonly fields?: Record<string, string[]>,
+    readonly key?: string,
   ) {
     super(message);
     this.name = "UserFacingError";
@@ -22,7 +29,7 @@ export class UserFacingError extends Error {
 
 export class NotFoundError extends UserFacingError {
   constructor(message = "Not found") {
-    super(message, "not_found");
+    super(message, "not_found", undefined, "notFound");
   }
 }
 

@@ -44,7 +44,11 @@ it("prepares a fresh database from four processes at once", async () => {
   };
   const results = await Promise.allSettled(
     Array.from({ length: 4 }, () =>
-      run(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare.ts"], { cwd: root, env }),
+      run(
+        path.join(root, "node_modules/.bin/tsx"),
+        ["--conditions=react-server", "scripts/prepare.ts"],
+        { cwd: root, env },
+      ),
     ),
   );
   const failures = results.filter((r) => r.status === "rejected");

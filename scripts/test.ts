@@ -15,7 +15,7 @@ const steps: Step[] = [
   {
     name: "migrations match the schema",
     command: bin("tsx"),
-    args: ["scripts/db/migrate.ts", "check"],
+    args: ["--conditions=react-server", "scripts/db/migrate.ts", "check"],
   },
   ...(process.env.SKIP_BUILD === "1"
     ? []

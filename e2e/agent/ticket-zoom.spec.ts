@@ -1,5 +1,5 @@
 // The read-only ticket zoom: reached from the dashboard and from a notification.
-import { ADMIN, apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
+import { apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
 import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
@@ -15,6 +15,7 @@ test.afterAll(async () => {
 test("an agent opens a ticket from the dashboard and a notification and reads its articles", async ({
   page,
   t,
+  signIn,
 }) => {
   const api = apiClient(app);
   const created = await api("POST", "/api/v1/tickets", {
@@ -29,10 +30,7 @@ test("an agent opens a ticket from the dashboard and a notification and reads it
     body: "Checked the cable.",
   });
 
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel(t("login.email")).fill(ADMIN.email);
-  await page.getByLabel(t("login.password")).fill(ADMIN.password);
-  await page.getByRole("button", { name: t("login.submit") }).click();
+  await signIn({ url: app.url });
   await page.getByRole("link", { name: "Beamer in room 4 flickers" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Beamer in room 4 flickers");

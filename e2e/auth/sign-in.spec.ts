@@ -16,13 +16,11 @@ test.afterAll(async () => {
 const en = getTranslator("en");
 const de = getTranslator("de");
 
-test("an agent signs in, sees the empty dashboard and signs out", async ({ page, t }) => {
+test("an agent signs in, sees the empty dashboard and signs out", async ({ page, t, signIn }) => {
   await page.goto(`${app.url}/agent`);
   await expect(page).toHaveURL(/\/login/); // the agent area is protected
 
-  await page.getByLabel(t("login.email")).fill(ADMIN.email);
-  await page.getByLabel(t("login.password")).fill(ADMIN.password);
-  await page.getByRole("button", { name: t("login.submit") }).click();
+  await signIn({ url: app.url });
   await expect(page).toHaveURL(`${app.url}/agent`);
   await expect(page.getByRole("heading", { name: t("dashboard.title") })).toBeVisible();
   await expect(page.getByText(t("dashboard.empty"))).toBeVisible();

@@ -19,6 +19,18 @@ export interface CspViolation {
   sample: string;
 }
 
+export interface SignInOptions {
+  /** The desk to sign in to; default the suite's shared app (global setup). */
+  url?: string;
+  /** Default: the seeded administrator. */
+  agent?: { email: string; password: string };
+}
+
+/** Signs the page in through the real login form and waits for the agent area. */
+export type SignIn = (options?: SignInOptions) => Promise<void>;
+
+const readState = (): E2eState => JSON.parse(fs.readFileSync(STATE_FILE, "utf8"));
+
 /**
  * Every spec runs once per language (projects "en" and "de" in playwright.config.ts: the
  * browser's language, as Accept-Language). `t` reads the same catalogue as the app, so a
@@ -29,9 +41,22 @@ export const test = base.extend<{
   cspViolations: CspViolation[];
   language: Locale;
   t: ReturnType<typeof getTranslator>;
+  signIn: SignIn;
 }>({
   state: async ({}, use) => {
-    await use(JSON.parse(fs.readFileSync(STATE_FILE, "utf8")));
+    await use(readState());
+  },
+  signIn: async ({ page, t }, use) => {
+    await use(async (options = {}) => {
+      const url = options.url ?? readState().url;
+      const agent = options.agent ?? ADMIN;
+      await page.goto(`${url}/login`);
+      const form = page.locator("form").filter({ has: page.getByLabel(t("login.password")) });
+      await form.getByLabel(t("login.email")).fill(agent.email);
+      await form.getByLabel(t("login.password")).fill(agent.password);
+      await form.getByRole("button", { name: t("login.submit") }).click();
+      await expect(page).toHaveURL(new RegExp(`^${url}/agent`));
+    });
   },
   baseURL: async ({}, use) => {
     await use(JSON.parse(fs.readFileSync(STATE_FILE, "utf8")).url);

@@ -1,5 +1,6 @@
 // Passwords: scrypt (N=2^15, r=8, p=1) with a random salt, stored as
 // "scrypt$N$r$p$salt$hash" so parameters can be raised later.
+import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const N = 1 << 15;

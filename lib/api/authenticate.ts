@@ -1,13 +1,13 @@
+import "server-only";
+import { scopeForAgent, type Scope } from "../access/scope";
 import { findAgentByToken } from "../agents/api-tokens";
-import { queueIdsFor } from "../agents/queue-access";
 import { UserFacingError } from "../errors";
 
 export interface ApiCaller {
   agent: { id: number; email: string; name: string; role: "admin" | "agent" };
   readOnly: boolean;
-  readableQueueIds: () => Promise<number[] | null>;
-  /** Queues the caller may change; throws 403 for a read-only token. */
-  writableQueueIds: () => Promise<number[] | null>;
+  /** The token owner's scope; a read-only token writes no queue. */
+  scope: Scope;
 }
 
 /** The caller behind `Authorization: Bearer <token>`; 401 otherwise. */
@@ -17,13 +17,10 @@ export async function authenticateApiRequest(req: Request): Promise<ApiCaller> {
   const found = match ? await findAgentByToken(match[1]) : null;
   if (!found) throw new UserFacingError("Missing or invalid API token", "unauthorized");
   const { agent, readOnly } = found;
-  return {
-    agent,
-    readOnly,
-    readableQueueIds: () => queueIdsFor(agent, "ro"),
-    writableQueueIds: async () => {
-      if (readOnly) throw new UserFacingError("This token is read-only", "forbidden");
-      return queueIdsFor(agent, "rw");
-    },
-  };
+  return { agent, readOnly, scope: await scopeForAgent(agent, { readOnly }) };
+}
+
+/** For API writes: 403 for a read-only token (its scope would answer "not found" instead). */
+export function assertCanWrite(caller: ApiCaller) {
+  if (caller.readOnly) throw new UserFacingError("This token is read-only", "forbidden");
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { config } from "../config";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { readJson, toErrorResponse } from "./respond";

@@ -1,13 +1,13 @@
 // The integration API's operations: permission-scoped calls into the domain,
 // answering the documented JSON shapes (docs/api.md).
+import { canWrite } from "../access/scope";
 import { agentActor } from "../actor";
-import { queueIdsFor } from "../agents/queue-access";
-import { db } from "../db";
 import { NotFoundError, UserFacingError } from "../errors";
-import { createMessageId } from "../mail/message-id";
 import { FALLBACK_QUEUE, findQueueByName } from "../queues/find-queue";
 import { addArticle } from "../tickets/add-article";
+import { composeAgentArticle } from "../tickets/compose-agent-article";
 import { createTicket } from "../tickets/create-ticket";
+import { findAssignableAgent } from "../tickets/find-assignable-agent";
 import {
   findArticleWithAttachments,
   findTicketByNumber,
@@ -21,14 +21,14 @@ import type {
   ApiUpdateTicketInput,
 } from "../tickets/schemas";
 import { updateTicket, type TicketChanges } from "../tickets/update-ticket";
-import type { ApiCaller } from "./authenticate";
+import { assertCanWrite, type ApiCaller } from "./authenticate";
 import { serializeArticle, serializeTicket, serializeTicketSummary } from "./serialize-ticket";
 
 const unknownQueue = () =>
   new UserFacingError("Unknown queue", "validation", { queue: ["unknown queue"] });
 
 async function visibleTicket(caller: ApiCaller, number: string) {
-  const ticket = await findTicketByNumber(number, await caller.readableQueueIds());
+  const ticket = await findTicketByNumber({ scope: caller.scope, number });
   // 404 also for tickets that exist elsewhere: a 403 would confirm them.
   if (!ticket) throw new NotFoundError("Ticket not found");
   return ticket;
@@ -36,15 +36,15 @@ async function visibleTicket(caller: ApiCaller, number: string) {
 
 /** The ticket for a write: 404 when invisible, 403 when only readable. */
 async function writableTicket(caller: ApiCaller, number: string) {
-  const ticket = await findTicketHeader(number, await caller.readableQueueIds());
+  assertCanWrite(caller);
+  const ticket = await findTicketHeader({ scope: caller.scope, number });
   if (!ticket) throw new NotFoundError("Ticket not found");
-  const writable = await caller.writableQueueIds();
-  if (writable && !writable.includes(ticket.queueId)) {
+  if (!canWrite(caller.scope, ticket.queueId)) {
     throw new UserFacingError("You have read-only access to this ticket", "forbidden");
   }
   if (ticket.state === "merged")
     throw new UserFacingError("The ticket was merged into another", "conflict");
-  return { ticket, writable };
+  return ticket;
 }
 
 export async function apiGetTicket(caller: ApiCaller, number: string) {
@@ -52,15 +52,14 @@ export async function apiGetTicket(caller: ApiCaller, number: string) {
 }
 
 export async function apiListTickets(caller: ApiCaller, input: ApiListTicketsInput) {
-  const readable = await caller.readableQueueIds();
   let queueId: number | undefined;
   if (input.queue) {
-    const queue = await findQueueByName(input.queue, readable);
+    const queue = await findQueueByName(input.queue, caller.scope.readQueueIds);
     if (!queue) return { data: [], nextCursor: null };
     queueId = queue.id;
   }
   const page = await listTickets({
-    readableQueueIds: readable,
+    scope: caller.scope,
     queueId,
     state: input.state,
     q: input.q,
@@ -74,14 +73,15 @@ export async function apiListTickets(caller: ApiCaller, input: ApiListTicketsInp
 }
 
 export async function apiCreateTicket(caller: ApiCaller, input: ApiCreateTicketInput) {
-  const writable = await caller.writableQueueIds();
-  const queue = await findQueueByName(input.queue ?? FALLBACK_QUEUE, writable);
+  assertCanWrite(caller);
+  const queue = await findQueueByName(input.queue ?? FALLBACK_QUEUE, caller.scope.writeQueueIds);
   if (!queue) throw unknownQueue();
   const channel = input.channel ?? "web";
   const created = await createTicket({
     customer: input.customer,
     title: input.subject,
     queueId: queue.id,
+    scope: caller.scope,
     priority: input.priority,
     actor: agentActor(caller.agent.id),
     article: {
@@ -101,7 +101,7 @@ export async function apiUpdateTicket(
   number: string,
   input: ApiUpdateTicketInput,
 ) {
-  const { ticket, writable } = await writableTicket(caller, number);
+  const ticket = await writableTicket(caller, number);
   const changes: TicketChanges = {
     state: input.state,
     priority: input.priority,
@@ -113,22 +113,18 @@ export async function apiUpdateTicket(
           : new Date(input.pendingUntil),
   };
   if (input.queue !== undefined) {
-    const queue = await findQueueByName(input.queue, writable);
+    const queue = await findQueueByName(input.queue, caller.scope.writeQueueIds);
     if (!queue) throw unknownQueue();
     changes.queueId = queue.id;
   }
   if (input.owner !== undefined) {
     if (input.owner === null) changes.ownerId = null;
     else {
-      const owner = await db.agent.findUnique({ where: { email: input.owner } });
-      // The owner must be able to work on the ticket where it will be (after a queue change).
-      const ownerQueues = owner?.active ? await queueIdsFor(owner, "rw") : [];
-      const targetQueue = changes.queueId ?? ticket.queueId;
-      if (!owner?.active || (ownerQueues && !ownerQueues.includes(targetQueue))) {
-        throw new UserFacingError("Unknown agent", "validation", {
-          owner: ["unknown agent, or no write access to the queue"],
-        });
-      }
+      const owner = await findAssignableAgent({
+        email: input.owner,
+        queueId: changes.queueId ?? ticket.queueId,
+        role: "owner",
+      });
       changes.ownerId = owner.id;
     }
   }
@@ -136,36 +132,27 @@ export async function apiUpdateTicket(
     ticketId: ticket.id,
     changes,
     actor: agentActor(caller.agent.id),
-    writableQueueIds: writable,
+    scope: caller.scope,
   });
   return apiGetTicket(caller, number);
 }
 
 export async function apiAddArticle(caller: ApiCaller, number: string, input: ApiAddArticleInput) {
-  const { ticket, writable } = await writableTicket(caller, number);
-  const direction =
-    input.channel === "note" ? "internal" : input.channel === "phone" ? "in" : "out";
+  const ticket = await writableTicket(caller, number);
   const { article } = await addArticle({
     ticketId: ticket.id,
-    writableQueueIds: writable,
+    scope: caller.scope,
     actor: agentActor(caller.agent.id),
-    article: {
+    article: composeAgentArticle({
       channel: input.channel,
-      direction,
-      visibleToCustomer: input.visibleToCustomer ?? input.channel !== "note",
-      subject: input.subject ?? `Re: ${ticket.title}`,
+      ticket,
+      agent: caller.agent,
       text: input.body,
-      authorAgentId: caller.agent.id,
-      // A phone note records the customer's call; mail gets its sender when sent.
-      fromAddress:
-        input.channel === "phone"
-          ? ticket.customer.email
-          : input.channel === "note"
-            ? caller.agent.email
-            : "",
-      toAddress: input.channel === "email" ? ticket.customer.email : "",
-      messageId: input.channel === "email" ? createMessageId() : null,
-    },
+      subject: input.subject,
+      visibleToCustomer: input.visibleToCustomer,
+    }),
   });
-  return serializeArticle(await findArticleWithAttachments(article.id));
+  return serializeArticle(
+    await findArticleWithAttachments({ scope: caller.scope, id: article.id }),
+  );
 }

@@ -1,6 +1,8 @@
+import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
+import { scopeForAgent } from "../access/scope";
 import { findAgentById } from "../agents/authenticate-agent";
 
 /** The signed-in, still active agent, or null (once per request: layout and page share it). */
@@ -18,6 +20,12 @@ export async function requireAgent() {
   if (!agent) redirect("/login");
   return agent;
 }
+
+/** For agent pages and actions: the agent and their scope (read/write queues), or a redirect to sign-in. */
+export const requireAgentScope = cache(async () => {
+  const agent = await requireAgent();
+  return { agent, scope: await scopeForAgent(agent) };
+});
 
 /** For admin pages and actions: an admin, else "not found" (the page's existence is not confirmed). */
 export async function requireAdmin() {

@@ -1,5 +1,6 @@
 // The job worker against a real database and the real Resend SDK pointed at
 // the local stub. Time is injected (clock), never slept.
+import { systemScope } from "../access/system-scope";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -56,6 +57,7 @@ function clockAt(start: Date) {
 
 const newRequest = (email: string, title = "Mail test") =>
   createTicket({
+    scope: systemScope,
     customer: { email, name: "Mia Muster" },
     title,
     queueId,
@@ -181,11 +183,15 @@ describe("sending mail through Resend", () => {
     await newRequest("killed@example.org");
     await db.job.deleteMany({ where: { type: "ticket.event" } });
     stub.delayMs = 4000;
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/kit/run-worker-process.ts"], {
-      cwd: root,
-      env: { ...process.env, LEASE_MS: "60000" },
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/kit/run-worker-process.ts"],
+      {
+        cwd: root,
+        env: { ...process.env, LEASE_MS: "60000" },
+        stdio: "ignore",
+      },
+    );
     try {
       const before = stub.arrivals();
       await waitFor(() => stub.arrivals() > before, 30_000);
@@ -265,6 +271,7 @@ describe("agent replies", () => {
     const ticket = await newRequest("reply@example.org", "Printer jams");
     const agent = await db.agent.findFirstOrThrow();
     const { article } = await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: { kind: "agent", agentId: agent.id },
       article: {
@@ -347,11 +354,15 @@ describe("several worker processes", () => {
     });
     for (let i = 0; i < 2; i++) {
       children.push(
-        spawn(process.execPath, ["--import", "tsx", "tests/kit/run-worker-process.ts"], {
-          cwd: root,
-          env: { ...process.env, CONCURRENCY: "4", POLL_MS: "20" },
-          stdio: "ignore",
-        }),
+        spawn(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", "tests/kit/run-worker-process.ts"],
+          {
+            cwd: root,
+            env: { ...process.env, CONCURRENCY: "4", POLL_MS: "20" },
+            stdio: "ignore",
+          },
+        ),
       );
     }
     await waitFor(

@@ -1,6 +1,7 @@
 // Issue 9: a notification mail reaches each agent in the agent's own language, and the
 // customer's mail stays in the customer's — the whole way: ticket → job → worker →
 // Resend SDK → local stub.
+import { systemScope } from "@/lib/access/system-scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../actor";
 import { adoptAgentLocale, setAgentLocale } from "../agents/agent-locale";
@@ -48,6 +49,7 @@ async function newTicket(customer: string, locale: string | null, title: string)
     update: { locale },
   });
   const ticket = await createTicket({
+    scope: systemScope,
     customer: { email: customer, name: "Kim Kunde" },
     title,
     queueId,

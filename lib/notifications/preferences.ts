@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+// Client components import this module, and the page CSP forbids eval (proxy.ts):
+// zod 4 would probe for eval to compile parsers, and the probe is reported as a
+// violation. Jitless parses the same (as lib/portal/schemas.ts).
+z.config({ jitless: true });
+
 export const NOTIFICATION_EVENTS = [
   "new_ticket",
   "follow_up",
@@ -25,3 +30,28 @@ export function parseNotificationSettings(stored: unknown): NotificationSettings
     }),
   ) as NotificationSettings;
 }
+
+const ticked = z.preprocess((v) => v === "on" || v === true, z.boolean());
+
+/**
+ * The settings form: one checkbox per event and channel (`<event>.app`,
+ * `<event>.mail`), read into NotificationSettings.
+ */
+export const notificationSettingsFormSchema = z
+  .object(
+    Object.fromEntries(
+      NOTIFICATION_EVENTS.flatMap((event) => [
+        [`${event}.app`, ticked],
+        [`${event}.mail`, ticked],
+      ]),
+    ),
+  )
+  .transform(
+    (form) =>
+      Object.fromEntries(
+        NOTIFICATION_EVENTS.map((event) => [
+          event,
+          { app: form[`${event}.app`] === true, mail: form[`${event}.mail`] === true },
+        ]),
+      ) as NotificationSettings,
+  );

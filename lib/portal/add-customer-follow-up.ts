@@ -1,3 +1,4 @@
+import { customerIntakeScope } from "../access/intake-scope";
 import { config } from "../config";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -37,6 +38,8 @@ export async function addCustomerFollowUp(options: {
   const subject = /^re:/i.test(ticket.title) ? ticket.title : `Re: ${ticket.title}`;
   const result = await addFollowUp({
     ticketId: ticket.id,
+    // The customer's right was proven above (customerTicketScope).
+    scope: customerIntakeScope,
     senderEmail: session.email,
     actor: { kind: "customer", customerId: session.customerId, email: session.email },
     now: options.now,

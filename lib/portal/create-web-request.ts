@@ -1,3 +1,4 @@
+import { customerIntakeScope } from "../access/intake-scope";
 import { config } from "../config";
 import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { db } from "../db";
@@ -48,6 +49,8 @@ export async function createWebRequest(options: CreateWebRequestOptions) {
     customer: { email: customer.email, name: input.name },
     title: input.subject,
     queueId: queue.id,
+    // A public topic's queue, chosen above; customers write by intake, never by queue permission.
+    scope: customerIntakeScope,
     actor: { kind: "customer", customerId: customer.id, email: customer.email },
     now: options.now,
     article: {

@@ -1,3 +1,4 @@
+import { systemScope } from "../access/system-scope";
 import { describe, expect, it } from "vitest";
 import { agentActor, SYSTEM } from "../actor";
 import { db } from "../db";
@@ -31,6 +32,7 @@ describe("the customer's view of a ticket", () => {
     const ticket = await db.ticket.findUniqueOrThrow({ where: { number } });
     const admin = await db.agent.findFirstOrThrow();
     const note = await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: agentActor(admin.id),
       article: {
@@ -46,6 +48,7 @@ describe("the customer's view of a ticket", () => {
     });
     // Even a note wrongly flagged visible stays internal.
     await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: agentActor(admin.id),
       article: {
@@ -56,6 +59,7 @@ describe("the customer's view of a ticket", () => {
       },
     });
     await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: agentActor(admin.id),
       article: {
@@ -66,6 +70,7 @@ describe("the customer's view of a ticket", () => {
       },
     });
     await addFollowUp({
+      scope: systemScope,
       ticketId: ticket.id,
       senderEmail: "stranger@example.org",
       actor: SYSTEM,
@@ -77,6 +82,7 @@ describe("the customer's view of a ticket", () => {
       },
     });
     await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: agentActor(admin.id),
       article: {

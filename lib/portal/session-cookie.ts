@@ -1,5 +1,6 @@
 // The customer session cookie: separate from Auth.js's agent session (own name,
 // own token table), httpOnly, SameSite=Lax, Secure when the desk runs on https.
+import "server-only";
 import { cookies, headers } from "next/headers";
 import { clientIp } from "../http/client-ip";
 import { config } from "../config";

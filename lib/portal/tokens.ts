@@ -1,4 +1,5 @@
 // Customer tokens (access links, sign-in links, sessions): random, only their hash is stored.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 export type CustomerTokenKind = "access" | "magic" | "session";

@@ -1,10 +1,14 @@
+import { queueFilter, type QueueIds } from "../access/scope";
 import { db } from "../db";
 
 export const FALLBACK_QUEUE = "Raw";
 
-/** A queue by name among the allowed ids (null = any); null when unknown or not allowed. */
-export async function findQueueByName(name: string, allowedIds: number[] | null) {
-  const queue = await db.queue.findUnique({ where: { name } });
-  if (!queue || (allowedIds && !allowedIds.includes(queue.id))) return null;
-  return queue;
+/**
+ * A queue by name among the allowed ids (a scope's readQueueIds or
+ * writeQueueIds); null when unknown or not allowed, alike.
+ */
+export async function findQueueByName(name: string, allowedIds: QueueIds) {
+  return db.queue.findFirst({
+    where: { name, ...queueFilter(allowedIds) },
+  });
 }

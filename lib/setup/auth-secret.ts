@@ -1,5 +1,6 @@
 // AUTH_SECRET from the environment or, in the embedded default, a random one
 // generated at first start and kept under the data directory.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

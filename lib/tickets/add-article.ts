@@ -1,5 +1,5 @@
 import type { Actor } from "../actor";
-import { queueScope } from "../agents/queue-access";
+import { writableTickets, type Scope } from "../access/scope";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { isLocale } from "../i18n/locales";
@@ -13,8 +13,8 @@ export interface AddArticleInput {
   ticketId: number;
   article: NewArticle;
   actor: Actor;
-  /** Queues the caller may write to; null = any (admin, system). */
-  writableQueueIds?: number[] | null;
+  /** The caller's scope: it must be able to write the ticket's queue. */
+  scope: Scope;
   /** False for inbound mail that is not the customer's contact (from a desk address). */
   isCustomerContact?: boolean;
   /** Extra fields for the "article" event job (follow-up flags). */
@@ -29,7 +29,7 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
   const ticket = await tx.ticket.findFirst({
     where: {
       id: input.ticketId,
-      ...queueScope(input.writableQueueIds ?? null),
+      ...writableTickets(input.scope),
     },
   });
   if (!ticket) throw new NotFoundError("Ticket not found");

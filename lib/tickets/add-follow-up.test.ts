@@ -1,3 +1,4 @@
+import { systemScope } from "../access/system-scope";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../actor";
 import { db } from "../db";
@@ -10,6 +11,7 @@ let queueId: number;
 const customer = { kind: "customer" as const, customerId: 0, email: "fu@example.org" };
 const followUp = (ticketId: number, senderEmail = "fu@example.org", now?: Date) =>
   addFollowUp({
+    scope: systemScope,
     ticketId,
     senderEmail,
     actor: customer,
@@ -32,6 +34,7 @@ async function ticketIn(
   closedDaysAgo = 0,
 ) {
   const t = await createTicket({
+    scope: systemScope,
     customer: { email: "FU@example.org" },
     title: "Phone broken",
     queueId,
@@ -39,7 +42,12 @@ async function ticketIn(
     article: { channel: "web", direction: "in", visibleToCustomer: true, text: "x" },
   });
   const pendingUntil = state === "pending_reminder" ? new Date(Date.now() + 86_400_000) : undefined;
-  await updateTicket({ ticketId: t.id, actor: SYSTEM, changes: { state, pendingUntil } });
+  await updateTicket({
+    scope: systemScope,
+    ticketId: t.id,
+    actor: SYSTEM,
+    changes: { state, pendingUntil },
+  });
   if (closedDaysAgo) {
     await db.ticket.update({
       where: { id: t.id },
@@ -107,6 +115,7 @@ describe("addFollowUp", () => {
     const pending = await ticketIn("pending_reminder");
     const auto = (ticketId: number) =>
       addFollowUp({
+        scope: systemScope,
         ticketId,
         senderEmail: "fu@example.org",
         actor: customer,

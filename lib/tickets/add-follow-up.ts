@@ -1,6 +1,8 @@
+import { writableTickets, type Scope } from "../access/scope";
 import type { Actor } from "../actor";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
+import { NotFoundError } from "../errors";
 import { addArticleInTx } from "./add-article";
 import { syncPendingTimer } from "./pending-timer";
 import { createTicket } from "./create-ticket";
@@ -10,6 +12,8 @@ import type { NewArticle } from "./write-article";
 
 export interface AddFollowUpInput {
   ticketId: number;
+  /** The caller's scope (inbound mail: systemScope; portal: customerIntakeScope after its own proof). */
+  scope: Scope;
   /** Address the follow-up came from; compared with the ticket's customer. */
   senderEmail: string;
   senderName?: string | null;
@@ -50,19 +54,21 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
   const sender = normaliseEmail(input.senderEmail);
 
   const decision = await transaction(async (tx) => {
-    let ticket = await tx.ticket.findUniqueOrThrow({
-      where: { id: input.ticketId },
-      include: { queue: true, customer: true },
-    });
+    const findWritable = async (id: number) => {
+      const found = await tx.ticket.findFirst({
+        where: { id, ...writableTickets(input.scope) },
+        include: { queue: true, customer: true },
+      });
+      if (!found) throw new NotFoundError("Ticket not found");
+      return found;
+    };
+    let ticket = await findWritable(input.ticketId);
     for (
       let hop = 0;
       ticket.state === "merged" && ticket.mergedIntoId && hop < MAX_MERGE_HOPS;
       hop++
     ) {
-      ticket = await tx.ticket.findUniqueOrThrow({
-        where: { id: ticket.mergedIntoId },
-        include: { queue: true, customer: true },
-      });
+      ticket = await findWritable(ticket.mergedIntoId);
     }
     const isForeignSender = sender !== ticket.customer.email || input.isOwnAddress === true;
     // Automatic mail (auto-replies, reports) is kept on the ticket but changes nothing;
@@ -101,6 +107,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     }
     const { article } = await addArticleInTx(tx, {
       ticketId: ticket.id,
+      scope: input.scope,
       actor: input.actor,
       now,
       article: {
@@ -141,6 +148,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     customer: { email: sender, name: input.senderName },
     title: old.title,
     queueId: old.queueId,
+    scope: input.scope,
     parentId: old.id,
     actor: input.actor,
     allowAutoResponse: input.allowAutoResponse,

@@ -16,11 +16,15 @@ describe("ticket numbers under concurrency", () => {
     const perProcess = 50;
     const outputs = await Promise.all(
       Array.from({ length: processes }, () =>
-        run(path.join(root, "node_modules/.bin/tsx"), ["tests/kit/create-tickets-process.ts"], {
-          cwd: root,
-          env: { ...process.env, COUNT: String(perProcess), CONCURRENCY: "10" },
-          maxBuffer: 10 * 1024 * 1024,
-        }),
+        run(
+          path.join(root, "node_modules/.bin/tsx"),
+          ["--conditions=react-server", "tests/kit/create-tickets-process.ts"],
+          {
+            cwd: root,
+            env: { ...process.env, COUNT: String(perProcess), CONCURRENCY: "10" },
+            maxBuffer: 10 * 1024 * 1024,
+          },
+        ),
       ),
     );
     const numbers = outputs.flatMap((o) => JSON.parse(o.stdout) as string[]);

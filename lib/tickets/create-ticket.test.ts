@@ -1,3 +1,5 @@
+import { scopeWithAccess } from "../../tests/kit/scopes";
+import { systemScope } from "../access/system-scope";
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
@@ -15,6 +17,7 @@ describe("createTicket", () => {
   it("creates customer, ticket, first article, history and event job in one go", async () => {
     await seedDatabase();
     const ticket = await createTicket({
+      scope: systemScope,
       customer: { email: "  Alice@Example.ORG ", name: "Alice" },
       title: "Printer on fire",
       queueId: await queueId("Misc"),
@@ -57,6 +60,7 @@ describe("createTicket", () => {
 
     // Same address in another case: same customer.
     const second = await createTicket({
+      scope: systemScope,
       customer: { email: "ALICE@example.org" },
       title: "Again",
       queueId: await queueId("Misc"),
@@ -75,6 +79,7 @@ describe("createTicket", () => {
     };
     await expect(
       createTicket({
+        scope: systemScope,
         customer: { email: "bob@example.org" },
         title: "Broken",
         queueId: 999_999,
@@ -94,6 +99,7 @@ describe("updateTicket and addArticle", () => {
   it("records one history entry per change and keeps the pending timer in step", async () => {
     await seedDatabase();
     const ticket = await createTicket({
+      scope: systemScope,
       customer: { email: "carol@example.org" },
       title: "VPN",
       queueId: await queueId("Misc"),
@@ -102,6 +108,7 @@ describe("updateTicket and addArticle", () => {
     });
     const until = new Date(Date.now() + 3_600_000);
     await updateTicket({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: SYSTEM,
       changes: {
@@ -117,6 +124,7 @@ describe("updateTicket and addArticle", () => {
     expect(timer.runAt.getTime()).toBe(until.getTime());
 
     await updateTicket({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: SYSTEM,
       changes: { state: "closed_successful" },
@@ -142,6 +150,7 @@ describe("updateTicket and addArticle", () => {
 
     await expect(
       updateTicket({
+        scope: systemScope,
         ticketId: ticket.id,
         actor: SYSTEM,
         changes: { state: "pending_auto_close" },
@@ -150,6 +159,7 @@ describe("updateTicket and addArticle", () => {
 
     const admin = await db.agent.findFirstOrThrow();
     await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: { kind: "agent", agentId: admin.id },
       article: {
@@ -175,6 +185,7 @@ describe("updateTicket and addArticle", () => {
   it("refuses writes outside the caller's queues", async () => {
     await seedDatabase();
     const ticket = await createTicket({
+      scope: systemScope,
       customer: { email: "dave@example.org" },
       title: "Scoped",
       queueId: await queueId("Web"),
@@ -183,10 +194,10 @@ describe("updateTicket and addArticle", () => {
     });
     await expect(
       updateTicket({
+        scope: await scopeWithAccess({ WLAN: "rw", Web: "ro" }),
         ticketId: ticket.id,
         actor: SYSTEM,
         changes: { priority: 5 },
-        writableQueueIds: [await queueId("WLAN")],
       }),
     ).rejects.toThrow(/not found/i);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).priority).toBe(3);
@@ -223,6 +234,7 @@ describe("auto-responses", () => {
 
 function createTicketIn(queue: number, email: string) {
   return createTicket({
+    scope: systemScope,
     customer: { email },
     title: "Loop?",
     queueId: queue,

@@ -1,6 +1,8 @@
+import { queueFilter, type Scope } from "../access/scope";
 import type { Actor } from "../actor";
 import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
+import { UserFacingError } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
@@ -12,6 +14,8 @@ export interface CreateTicketInput {
   customer: { email: string; name?: string | null };
   title: string;
   queueId: number;
+  /** The caller's scope: it must be able to write the queue. */
+  scope: Scope;
   priority?: number;
   ownerId?: number | null;
   /** The first article; its author is the customer unless an agent is given. */
@@ -40,7 +44,16 @@ export async function createTicket(input: CreateTicketInput) {
   const number = await allocateTicketNumber(now);
   const customer = await findOrCreateCustomer(input.customer);
   return transaction(async (tx) => {
-    const queue = await tx.queue.findUniqueOrThrow({ where: { id: input.queueId } });
+    const queue = await tx.queue.findFirst({
+      where: { AND: [{ id: input.queueId }, queueFilter(input.scope.writeQueueIds)] },
+    });
+    if (!queue)
+      throw new UserFacingError(
+        "Unknown queue",
+        "validation",
+        { queue: ["Unknown queue"] },
+        "unknownQueue",
+      );
     const fromCustomer = input.article.direction === "in";
     const ticket = await tx.ticket.create({
       data: {

@@ -1,14 +1,15 @@
 import { db } from "../db";
-import { queueScope } from "../agents/queue-access";
+import { queueFilter, readableTickets, type Scope } from "../access/scope";
 import { CLOSED_STATES } from "./states";
 import { ticketSummarySelect } from "./list-tickets";
 
-/** Open ticket counts per readable queue and the most recently updated open tickets. */
-export async function getDashboardSummary(readableQueueIds: number[] | null) {
-  const open = { ...queueScope(readableQueueIds), state: { notIn: [...CLOSED_STATES] } };
+/** Open ticket counts per queue the scope may read, and the most recently updated open tickets. */
+export async function getDashboardSummary(options: { scope: Scope }) {
+  const { scope } = options;
+  const open = { ...readableTickets(scope), state: { notIn: [...CLOSED_STATES] } };
   const [queues, counts, recent] = await Promise.all([
     db.queue.findMany({
-      where: readableQueueIds ? { id: { in: readableQueueIds } } : {},
+      where: queueFilter(scope.readQueueIds),
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),

@@ -1,5 +1,6 @@
 import { db } from "../db";
-import { queueScope } from "../agents/queue-access";
+import { NotFoundError } from "../errors";
+import { readableTicketRows, readableTickets, type Scope } from "../access/scope";
 
 const articleInclude = {
   attachments: {
@@ -25,18 +26,18 @@ export const ticketDetailInclude = {
   },
 };
 
-/** A ticket by number within the queues the caller may read (null = any); null when not visible. */
-export async function findTicketByNumber(number: string, readableQueueIds: number[] | null) {
+/** A ticket by number with its articles, if the scope may read it; null otherwise (as if absent). */
+export async function findTicketByNumber(options: { scope: Scope; number: string }) {
   return db.ticket.findFirst({
-    where: { number, ...queueScope(readableQueueIds) },
+    where: { number: options.number, ...readableTickets(options.scope) },
     include: ticketDetailInclude,
   });
 }
 
-/** Just what a write needs to check and address a ticket (no articles). */
-export async function findTicketHeader(number: string, readableQueueIds: number[] | null) {
+/** Just what a write needs to check and address a readable ticket (no articles); null when not visible. */
+export async function findTicketHeader(options: { scope: Scope; number: string }) {
   return db.ticket.findFirst({
-    where: { number, ...queueScope(readableQueueIds) },
+    where: { number: options.number, ...readableTickets(options.scope) },
     select: {
       id: true,
       queueId: true,
@@ -47,6 +48,12 @@ export async function findTicketHeader(number: string, readableQueueIds: number[
   });
 }
 
-export async function findArticleWithAttachments(id: number) {
-  return db.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+/** An article with its attachment list, if the scope may read its ticket; throws NotFoundError otherwise. */
+export async function findArticleWithAttachments(options: { scope: Scope; id: number }) {
+  const article = await db.article.findFirst({
+    where: { id: options.id, ...readableTicketRows(options.scope) },
+    include: articleInclude,
+  });
+  if (!article) throw new NotFoundError("Article not found");
+  return article;
 }

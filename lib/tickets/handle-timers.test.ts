@@ -1,5 +1,6 @@
 // Pending reminder, auto-close and SLA escalation fire at the right time —
 // proven with an injected clock, not sleeps.
+import { systemScope } from "../access/system-scope";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM } from "../actor";
 import { db } from "../db";
@@ -28,6 +29,7 @@ const workerAt = (at: Date) =>
 
 async function newTicket(now = new Date()) {
   return createTicket({
+    scope: systemScope,
     customer: { email: "timer@example.org" },
     title: "Timer",
     queueId,
@@ -42,6 +44,7 @@ describe("pending timers", () => {
     const ticket = await newTicket();
     const due = new Date(Date.now() + 3 * 86_400_000);
     await updateTicket({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: SYSTEM,
       changes: { state: "pending_auto_close", pendingUntil: due },
@@ -67,6 +70,7 @@ describe("pending timers", () => {
     const ticket = await newTicket();
     const first = new Date(Date.now() + 3_600_000);
     await updateTicket({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: SYSTEM,
       changes: { ownerId: adminId, state: "pending_reminder", pendingUntil: first },
@@ -76,7 +80,12 @@ describe("pending timers", () => {
 
     // Rescheduled to later before the first time: nothing fires at the first time.
     const later = new Date(first.getTime() + 86_400_000);
-    await updateTicket({ ticketId: ticket.id, actor: SYSTEM, changes: { pendingUntil: later } });
+    await updateTicket({
+      scope: systemScope,
+      ticketId: ticket.id,
+      actor: SYSTEM,
+      changes: { pendingUntil: later },
+    });
     await workerAt(new Date(first.getTime() + 1000)).drain();
     expect(await db.notification.count({ where: { type: "pending_reminder" } })).toBe(0);
 
@@ -122,6 +131,7 @@ describe("SLA escalation", () => {
 
     // Closing clears every due time.
     await updateTicket({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: SYSTEM,
       changes: { state: "closed_successful" },

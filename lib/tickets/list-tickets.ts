@@ -1,10 +1,10 @@
 import { db, type Prisma } from "../db";
 import type { TicketState } from "../generated/sqlite/enums";
-import { queueScope } from "../agents/queue-access";
+import { readableTickets, type Scope } from "../access/scope";
 
 export interface ListTicketsInput {
-  /** Queues the caller may read; null = all. */
-  readableQueueIds: number[] | null;
+  /** The caller's scope: only tickets it may read are listed. */
+  scope: Scope;
   queueId?: number;
   state?: TicketState;
   /** Free text: matched against number, title and customer (lower-cased). */
@@ -32,22 +32,15 @@ export const ticketSummarySelect = {
 /** Tickets newest first, keyset-paginated by id so pages stay stable while tickets change. */
 export async function listTickets(input: ListTicketsInput) {
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
-  const where: Prisma.TicketWhereInput = {
-    ...queueScope(input.readableQueueIds),
+  // AND keeps the scope's queue filter even when a queue is asked for.
+  const filters: Prisma.TicketWhereInput = {
     ...(input.queueId !== undefined ? { queueId: input.queueId } : {}),
     ...(input.state ? { state: input.state } : {}),
     ...(input.q ? { searchText: { contains: input.q.trim().toLowerCase() } } : {}),
     ...(input.cursor ? { id: { lt: input.cursor } } : {}),
   };
-  if (
-    input.queueId !== undefined &&
-    input.readableQueueIds &&
-    !input.readableQueueIds.includes(input.queueId)
-  ) {
-    return { tickets: [], nextCursor: null };
-  }
   const rows = await db.ticket.findMany({
-    where,
+    where: { AND: [readableTickets(input.scope), filters] },
     orderBy: { id: "desc" },
     take: limit + 1,
     select: ticketSummarySelect,

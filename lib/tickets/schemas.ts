@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+// Client components import this module, and the page CSP forbids eval (proxy.ts):
+// zod 4 would probe for eval to compile parsers, and the probe is reported as a
+// violation. Jitless parses the same (as lib/portal/schemas.ts).
+z.config({ jitless: true });
+
 const STATES = [
   "new",
   "open",

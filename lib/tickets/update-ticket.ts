@@ -1,5 +1,5 @@
 import type { Actor } from "../actor";
-import { queueScope } from "../agents/queue-access";
+import { canWrite, writableTickets, type Scope } from "../access/scope";
 import { transaction } from "../db";
 import { NotFoundError, UserFacingError } from "../errors";
 import type { TicketState } from "../generated/sqlite/enums";
@@ -21,8 +21,8 @@ export interface UpdateTicketInput {
   ticketId: number;
   changes: TicketChanges;
   actor: Actor;
-  /** Queues the caller may write to; null = any. Applies to the ticket and a target queue. */
-  writableQueueIds?: number[] | null;
+  /** The caller's scope: it must be able to write the ticket's queue and a target queue. */
+  scope: Scope;
   now?: Date;
 }
 
@@ -32,17 +32,19 @@ const str = (v: unknown) =>
 /** Changes state, priority, queue, owner or pending time, with one history entry per change. */
 export async function updateTicket(input: UpdateTicketInput) {
   const now = input.now ?? new Date();
-  const { changes, writableQueueIds } = input;
+  const { changes, scope } = input;
   return transaction(async (tx) => {
-    const scope = queueScope(writableQueueIds ?? null);
-    const ticket = await tx.ticket.findFirst({ where: { id: input.ticketId, ...scope } });
+    const ticket = await tx.ticket.findFirst({
+      where: { id: input.ticketId, ...writableTickets(scope) },
+    });
     if (!ticket) throw new NotFoundError("Ticket not found");
-    if (
-      changes.queueId !== undefined &&
-      writableQueueIds &&
-      !writableQueueIds.includes(changes.queueId)
-    ) {
-      throw new UserFacingError("Unknown queue", "validation", { queue: ["Unknown queue"] });
+    if (changes.queueId !== undefined && !canWrite(scope, changes.queueId)) {
+      throw new UserFacingError(
+        "Unknown queue",
+        "validation",
+        { queue: ["Unknown queue"] },
+        "unknownQueue",
+      );
     }
 
     const state = changes.state ?? ticket.state;
@@ -53,9 +55,14 @@ export async function updateTicket(input: UpdateTicketInput) {
           ? ticket.pendingUntil
           : null;
     if (isPending(state) && !pendingUntil) {
-      throw new UserFacingError("A pending state needs a pending time", "validation", {
-        pendingUntil: ["Required for pending states"],
-      });
+      throw new UserFacingError(
+        "A pending state needs a pending time",
+        "validation",
+        {
+          pendingUntil: ["Required for pending states"],
+        },
+        "pendingTimeRequired",
+      );
     }
 
     const data: Record<string, unknown> = {};
@@ -91,8 +98,9 @@ export async function updateTicket(input: UpdateTicketInput) {
     if (changes.state && changes.state !== ticket.state) {
       data.closedAt = isClosed(changes.state) ? now : null;
     }
+    // The permission stays in the write's own query.
     const updated = await tx.ticket.update({
-      where: { id: ticket.id },
+      where: { id: ticket.id, ...writableTickets(scope) },
       data: { ...data, updatedAt: now },
     });
     await recordHistory(tx, history);

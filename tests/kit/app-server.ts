@@ -82,7 +82,7 @@ export async function startApp(
     RESEND_API_KEY: "",
     ...options.env,
   };
-  await runToEnd(bin("tsx"), ["scripts/prepare.ts"], env);
+  await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/prepare.ts"], env);
 
   // The server `npm start` runs (scripts/server.ts), so tests see what users get.
   // node --import tsx (not the tsx CLI, which would wrap the server in a second process).

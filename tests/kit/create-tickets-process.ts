@@ -1,5 +1,6 @@
 // Child process for concurrency tests: creates COUNT tickets against
 // DATABASE_URL, CONCURRENCY at a time, and prints their numbers as JSON.
+import { systemScope } from "../../lib/access/system-scope";
 import { SYSTEM } from "../../lib/actor";
 import { db } from "../../lib/db";
 import { createTicket } from "../../lib/tickets/create-ticket";
@@ -15,6 +16,7 @@ async function main() {
       while (next < count) {
         const i = next++;
         const ticket = await createTicket({
+          scope: systemScope,
           customer: { email: `load-${process.pid}-${i % 7}@example.org` },
           title: `Concurrent ${process.pid}/${i}`,
           queueId: queue.id,

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { signOut } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
-import { requireAgent } from "@/lib/auth/session";
+import { requireAgentScope } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 
 export default async function AgentLayout({ children }: { children: React.ReactNode }) {
-  const agent = await requireAgent();
+  const { agent, scope } = await requireAgentScope();
   const t = await getTranslations();
-  const unread = await countUnreadNotifications(agent.id);
+  const unread = await countUnreadNotifications({ scope, agentId: agent.id });
   return (
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">

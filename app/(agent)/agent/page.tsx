@@ -1,6 +1,5 @@
 import { TicketTable } from "@/components/tickets/ticket-table";
-import { queueIdsFor } from "@/lib/agents/queue-access";
-import { requireAgent } from "@/lib/auth/session";
+import { requireAgentScope } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
 import { getDashboardSummary } from "@/lib/tickets/dashboard-summary";
@@ -8,9 +7,9 @@ import { getDashboardSummary } from "@/lib/tickets/dashboard-summary";
 export const generateMetadata = localizedTitle((t) => t("dashboard.title"));
 
 export default async function DashboardPage() {
-  const agent = await requireAgent();
+  const { scope } = await requireAgentScope();
   const t = await getTranslations();
-  const summary = await getDashboardSummary(await queueIdsFor(agent, "ro"));
+  const summary = await getDashboardSummary({ scope });
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>

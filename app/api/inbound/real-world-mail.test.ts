@@ -1,6 +1,7 @@
 // Issue 11: mail as real clients send it — Outlook headers, the desk's own addresses, 8-bit text,
 // TNEF, invitations — through BOTH inbound endpoints of the built app: the signed raw-MIME
 // endpoint and the Resend webhook (the stub serving the raw mail).
+import { systemScope } from "@/lib/access/system-scope";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "@/lib/actor";
@@ -97,6 +98,7 @@ async function pendingTicketWithOurMail(via: Via, customer: string) {
   const ticket = await ticketOf(created.body.ticketNumber);
   const ourId = newMessageId("desk.example");
   await addArticle({
+    scope: systemScope,
     ticketId: ticket.id,
     actor: SYSTEM,
     article: {
@@ -293,6 +295,7 @@ describe.each<Via>(["mime", "resend"])("through %s", (via) => {
 
       // An agent's reply on it is never sent to the desk itself.
       await addArticle({
+        scope: systemScope,
         ticketId: ticket.id,
         actor: SYSTEM,
         article: { channel: "email", direction: "out", visibleToCustomer: true, text: "Noted." },

@@ -1,6 +1,7 @@
 import type { Actor } from "../../actor";
 import { findOrCreateCustomer } from "../../customers/find-or-create-customer";
 import { db } from "../../db";
+import { systemScope } from "../../access/system-scope";
 import { addFollowUp } from "../../tickets/add-follow-up";
 import { createTicket } from "../../tickets/create-ticket";
 import type { NewArticle } from "../../tickets/write-article";
@@ -117,6 +118,7 @@ export async function deliverInboundMail(input: {
   if (found) {
     const result = await addFollowUp({
       ticketId: found.ticketId,
+      scope: systemScope,
       senderEmail: sender.address,
       senderName: sender.name,
       article,
@@ -132,6 +134,7 @@ export async function deliverInboundMail(input: {
       customer,
       title: mail.subject.trim().slice(0, 250),
       queueId: queue.id,
+      scope: systemScope,
       article,
       actor,
       allowAutoResponse,

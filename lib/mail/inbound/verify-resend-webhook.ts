@@ -1,3 +1,4 @@
+import "server-only";
 import { getResend } from "../resend-client";
 
 export interface ResendReceivedEvent {

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;

@@ -1,11 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAgent } from "@/lib/auth/session";
+import { z } from "zod";
+import { agentButtonAction } from "@/lib/actions/agent-action";
 import { markNotificationsRead } from "@/lib/notifications/list-notifications";
 
-export async function markAllRead() {
-  const agent = await requireAgent();
-  await markNotificationsRead(agent.id);
-  revalidatePath("/agent", "layout");
-}
+export const markAllRead = agentButtonAction({
+  name: "markAllRead",
+  schema: z.object({}),
+  run: async ({ agent }) => {
+    await markNotificationsRead(agent.id);
+    revalidatePath("/agent", "layout");
+  },
+});

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { requireAgent } from "@/lib/auth/session";
+import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
 import { listNotifications } from "@/lib/notifications/list-notifications";
@@ -13,10 +13,10 @@ const isEvent = (type: string): type is NotificationEvent =>
   NOTIFICATION_EVENTS.includes(type as NotificationEvent);
 
 export default async function NotificationsPage() {
-  const agent = await requireAgent();
+  const { agent, scope } = await requireAgentScope();
   const t = await getTranslations();
   const format = await getFormatter();
-  const notifications = await listNotifications(agent.id);
+  const notifications = await listNotifications({ scope, agentId: agent.id });
   const now = new Date();
   return (
     <div className="max-w-3xl space-y-6">

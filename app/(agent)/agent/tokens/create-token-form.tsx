@@ -4,11 +4,14 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useTranslations } from "next-intl";
-import { createToken, type CreateTokenState } from "./actions";
+import { createToken } from "./actions";
 
 export function CreateTokenForm() {
   const t = useTranslations("tokens");
-  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createToken, {});
+  const errors = useTranslations("agentErrors");
+  const [state, action, pending] = useActionState(createToken, null);
+  const failed = state && !state.ok ? state : null;
+  const nameError = failed?.fieldErrors?.name?.[0];
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-4">
@@ -17,8 +20,8 @@ export function CreateTokenForm() {
             id="token-name"
             name="name"
             label={t("name")}
-            defaultValue={state.name}
-            error={state.error ? t("nameRequired") : undefined}
+            defaultValue={failed?.values?.name}
+            error={nameError === "required" ? t("nameRequired") : nameError && errors(nameError)}
             required
           />
         </div>
@@ -29,14 +32,19 @@ export function CreateTokenForm() {
           {t("newToken")}
         </Button>
       </form>
-      {state.token && (
+      {failed?.formError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {errors(failed.formError)}
+        </p>
+      )}
+      {state?.ok && (
         <div
           role="status"
           className="rounded-md border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950"
         >
           <p>{t("copyNow")}</p>
           <code className="mt-2 block break-all font-mono" data-testid="new-token">
-            {state.token}
+            {state.data.token}
           </code>
         </div>
       )}

@@ -1,4 +1,5 @@
 // POST /api/inbound/mime against the built app and a real database.
+import { systemScope } from "@/lib/access/system-scope";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addArticle } from "@/lib/tickets/add-article";
 import { createAgent } from "@/lib/agents/create-agent";
@@ -161,6 +162,7 @@ describe("threading", () => {
     const ticket = await ticketOf(created.body.ticketNumber);
     const ourId = `<reply-${Date.now()}@desk.example>`;
     await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: SYSTEM,
       article: {
@@ -269,6 +271,7 @@ describe("loops", () => {
     const gone = await ticketOf(customer.body.ticketNumber);
     const ourId = `<out-${Date.now()}@desk.example>`;
     await addArticle({
+      scope: systemScope,
       ticketId: gone.id,
       actor: SYSTEM,
       article: {
@@ -308,6 +311,7 @@ describe("loops", () => {
     );
     const toForger = `<out-forger-${Date.now()}@desk.example>`;
     await addArticle({
+      scope: systemScope,
       ticketId: forger.id,
       actor: SYSTEM,
       article: {

@@ -1,11 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/auth/session";
+import { agentButtonAction } from "@/lib/actions/agent-action";
+import { rerunJobSchema } from "@/lib/agents/schemas";
 import { rerunJob } from "@/lib/jobs/finish-job";
 
-export async function rerun(formData: FormData) {
-  await requireAdmin();
-  await rerunJob(Number(formData.get("jobId")));
-  revalidatePath("/agent/admin/jobs");
-}
+export const rerun = agentButtonAction({
+  name: "rerunJob",
+  role: "admin",
+  schema: rerunJobSchema,
+  run: async ({ input }) => {
+    await rerunJob(input.jobId);
+    revalidatePath("/agent/admin/jobs");
+  },
+});

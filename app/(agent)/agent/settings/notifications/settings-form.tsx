@@ -9,7 +9,8 @@ import { saveSettings } from "./actions";
 export function SettingsForm({ settings }: { settings: NotificationSettings }) {
   const t = useTranslations("notifications");
   const common = useTranslations("common");
-  const [state, action, pending] = useActionState(saveSettings, { saved: false });
+  const errors = useTranslations("agentErrors");
+  const [state, action, pending] = useActionState(saveSettings, null);
   return (
     <form action={action} className="space-y-4">
       <table className="w-full text-left text-sm">
@@ -48,9 +49,14 @@ export function SettingsForm({ settings }: { settings: NotificationSettings }) {
         <Button type="submit" disabled={pending}>
           {common("save")}
         </Button>
-        {state.saved && (
+        {state?.ok && (
           <p role="status" className="text-sm text-green-700 dark:text-green-400">
             {t("saved")}
+          </p>
+        )}
+        {state && !state.ok && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {errors(state.formError ?? "invalid")}
           </p>
         )}
       </div>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/tickets/article-view";
-import { queueIdsFor } from "@/lib/agents/queue-access";
-import { requireAgent } from "@/lib/auth/session";
+import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
@@ -16,12 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Read-only ticket zoom: the agent workspace issue adds actions and replies. */
 export default async function TicketZoomPage({ params }: Props) {
-  const agent = await requireAgent();
+  const { scope } = await requireAgentScope();
   const t = await getTranslations();
   const format = await getFormatter();
-  const ticket = await findTicketByNumber((await params).number, await queueIdsFor(agent, "ro"));
+  const ticket = await findTicketByNumber({ scope, number: (await params).number });
   if (!ticket) notFound();
-  const history = await getTicketHistory(ticket.id);
+  const history = await getTicketHistory({ scope, ticketId: ticket.id });
   const facts: [string, string][] = [
     [t("dashboard.state"), t(`states.${ticket.state}`)],
     [t("dashboard.queue"), ticket.queue.name],

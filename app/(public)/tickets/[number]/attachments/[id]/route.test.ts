@@ -1,4 +1,5 @@
 // Against the built app: attachment downloads (bytes, headers, who may fetch them).
+import { systemScope } from "@/lib/access/system-scope";
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agentActor } from "@/lib/actor";
@@ -49,6 +50,7 @@ describe("attachment downloads", () => {
     const attachment = ticket.articles[0].attachments[0];
     const admin = await db.agent.findFirstOrThrow();
     const note = await addArticle({
+      scope: systemScope,
       ticketId: ticket.id,
       actor: agentActor(admin.id),
       article: {
