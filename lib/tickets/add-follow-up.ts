@@ -133,7 +133,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     customer: { email: sender, name: input.senderName },
     title: old.title,
     queueId: old.queueId,
-    parentId: old.id,
+    followUpOf: old.id,
     actor: input.actor,
     allowAutoResponse: input.allowAutoResponse,
     now,

@@ -5,6 +5,7 @@ import { enqueue } from "../jobs/enqueue";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { allocateTicketNumber } from "./allocate-ticket-number";
+import { linkTickets } from "./link-tickets";
 import { recordHistory } from "./record-history";
 import { singleLine, writeArticle, type NewArticle } from "./write-article";
 
@@ -17,8 +18,8 @@ export interface CreateTicketInput {
   /** The first article; its author is the customer unless an agent is given. */
   article: NewArticle;
   actor: Actor;
-  /** A follow-up past a closed ticket's window starts a new ticket linked to it. */
-  parentId?: number | null;
+  /** A follow-up past a closed ticket's window starts a new ticket linked to it (follow_up link). */
+  followUpOf?: number | null;
   /** False for mail that must never be answered automatically (loops, bounces). */
   allowAutoResponse?: boolean;
   now?: Date;
@@ -48,7 +49,6 @@ export async function createTicket(input: CreateTicketInput) {
         priority: input.priority ?? queue.defaultPriority,
         ownerId: input.ownerId ?? null,
         customerId: customer.id,
-        parentId: input.parentId ?? null,
         createdAt: now,
         lastCustomerContactAt: fromCustomer ? now : null,
         searchText: buildSearchText([number, input.title, customer.email, customer.name]),
@@ -64,13 +64,13 @@ export async function createTicket(input: CreateTicketInput) {
       actor: input.actor,
       newValue: `${queue.name}; ${input.article.channel}`,
     });
-    if (input.parentId) {
-      // The closed ticket a late follow-up came in on points to its successor.
-      await recordHistory(tx, {
-        ticketId: input.parentId,
-        type: "follow_up_ticket",
+    if (input.followUpOf) {
+      // The closed ticket a late follow-up came in on links to its successor.
+      await linkTickets(tx, {
+        type: "follow_up",
+        sourceId: input.followUpOf,
+        targetId: ticket.id,
         actor: input.actor,
-        newValue: number,
       });
     }
     await refreshEscalation(tx, ticket.id);

@@ -5,6 +5,7 @@ import type { JobContext } from "../jobs/worker";
 import { notifyAgents } from "../notifications/notify-agents";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { recordHistory } from "./record-history";
+import { NEXT_VERSION } from "./ticket-version";
 
 /**
  * Job handler for "ticket.pending-due": at the pending time a reminder
@@ -24,6 +25,7 @@ export async function handlePendingDue(job: Job, ctx: JobContext) {
           closedAt: ctx.now,
           pendingUntil: null,
           updatedAt: ctx.now,
+          ...NEXT_VERSION,
         },
       });
       await recordHistory(tx, [

@@ -4,6 +4,7 @@ import type { Job } from "../../generated/sqlite/client";
 import { withoutSecrets } from "../../jobs/secret-payload";
 import type { JobContext } from "../../jobs/worker";
 import { recordHistory } from "../../tickets/record-history";
+import { NEXT_VERSION } from "../../tickets/ticket-version";
 import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
 import { composeMail, type ComposedMail } from "./compose-mail";
@@ -40,6 +41,7 @@ async function recordSent(
   const { ticket, mail } = composed;
   if (!ticket) return;
   if (payload.kind === "auto-response") {
+    await tx.ticket.update({ where: { id: ticket.id }, data: NEXT_VERSION }); // a new article
     await writeArticle(tx, ticket.id, {
       channel: "email",
       direction: "out",
