@@ -1,6 +1,6 @@
 import { SYSTEM } from "../actor";
 import { transaction } from "../db";
-import type { Job } from "../generated/sqlite/client";
+import type { JobPayload } from "../jobs/job-types";
 import type { JobContext } from "../jobs/worker";
 import { notifyAgents } from "../notifications/notify-agents";
 import { refreshEscalation } from "../sla/refresh-escalation";
@@ -12,8 +12,10 @@ import { NEXT_VERSION } from "./ticket-version";
  * notifies the owner (or the queue), and auto-close closes the ticket. A
  * ticket that left the pending state or was rescheduled is left alone.
  */
-export async function handlePendingDue(job: Job, ctx: JobContext) {
-  const { ticketId } = job.payload as { ticketId: number };
+export async function handlePendingDue(
+  { ticketId }: JobPayload<"ticket.pending-due">,
+  ctx: JobContext,
+) {
   await transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     const due = ticket?.pendingUntil && ticket.pendingUntil <= ctx.now;
@@ -58,8 +60,10 @@ export async function handlePendingDue(job: Job, ctx: JobContext) {
 }
 
 /** Job handler for "ticket.escalation": notifies once when an SLA due time passes unmet. */
-export async function handleEscalation(job: Job, ctx: JobContext) {
-  const { ticketId } = job.payload as { ticketId: number };
+export async function handleEscalation(
+  { ticketId }: JobPayload<"ticket.escalation">,
+  ctx: JobContext,
+) {
   await transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (
