@@ -6,6 +6,7 @@ import type { TicketState } from "../generated/sqlite/enums";
 import { enqueue } from "../jobs/enqueue";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { syncPendingTimer } from "./pending-timer";
+import type { HistoryType } from "./history-types";
 import { recordHistory, type HistoryInput } from "./record-history";
 import { isClosed, isPending } from "./states";
 import { NEXT_VERSION } from "./ticket-version";
@@ -71,7 +72,7 @@ export async function updateTicket(input: UpdateTicketInput) {
     const history: HistoryInput[] = [];
     const track = (
       field: keyof TicketChanges,
-      type: string,
+      type: HistoryType,
       oldValue: unknown,
       newValue: unknown,
     ) => {

@@ -7,6 +7,7 @@ import type { MailJobPayload } from "./enqueue-mail";
 import { mailTexts } from "./mail-texts";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
+import type { AutoResponseEvent } from "./auto-response-events";
 
 export interface ComposedMail {
   mail: OutgoingMail;
@@ -94,7 +95,7 @@ export async function composeMail(
       const custom = await db.autoResponse.findFirst({
         where: {
           queueId: ticket.queueId,
-          event: "new_ticket",
+          event: "new_ticket" satisfies AutoResponseEvent,
           active: true,
           locale: { in: [locale, "en"] },
         },
