@@ -92,6 +92,10 @@ export async function migrateDeploy(
   const finished = await finishedMigrations(target);
   if (local.every((name) => finished.has(name))) return [];
   return withMigrationLock(target, async () => {
+    // Another process may have applied them while we waited for the lock (and be seeding
+    // now): check again, or the engine would wait on its writes and time out.
+    const applied = await finishedMigrations(target);
+    if (local.every((name) => applied.has(name))) return [];
     const migrationsList = migrationList(target.provider, root);
     const output = await withEngine(
       target.provider,
