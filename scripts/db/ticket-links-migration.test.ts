@@ -1,4 +1,4 @@
-// Migration 20261130045909_ticket_links_version_lock turns Ticket.parentId (the closed ticket
+// Migration 20261130061500_ticket_links_version_lock turns Ticket.parentId (the closed ticket
 // a late follow-up started from) into follow_up links, on both databases, keeping the rows.
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +13,7 @@ import {
   type Provider,
 } from "./schema-engine";
 
-const MIGRATION = "20261130045909_ticket_links_version_lock";
+const MIGRATION = "20261130061500_ticket_links_version_lock";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SERVER = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const cleanups: (() => Promise<unknown> | void)[] = [];
