@@ -1,6 +1,8 @@
 // Request-independent translation for background jobs (mail) and tests: the same
 // catalogues and formats as the pages, without next/headers.
-import { createFormatter, createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core, no React): jobs and scripts run this under the
+// react-server condition, where next-intl's root entry would load client React.
+import { createFormatter, createTranslator } from "use-intl/core";
 import { config } from "../config";
 import { catalogues } from "./catalogues";
 import { formats } from "./formats";

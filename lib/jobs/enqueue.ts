@@ -1,19 +1,24 @@
 import type { Prisma, Tx } from "../db";
+import { jobPayloadSchemas, type JobPayloadInput, type JobType } from "./job-types";
 
-export interface EnqueueInput {
-  type: string;
-  payload: Prisma.InputJsonValue;
+export interface EnqueueInput<T extends JobType> {
+  type: T;
+  /** Checked against the type's schema (job-types.ts); a payload it refuses throws. */
+  payload: JobPayloadInput<T>;
   runAt?: Date;
   maxAttempts?: number;
   /** One live job per key: enqueueing again reschedules it (timers). */
   dedupeKey?: string;
 }
 
-/** Adds a job inside the caller's transaction, so it exists only if the change commits. */
-export async function enqueue(tx: Tx, input: EnqueueInput) {
+/**
+ * Adds a job inside the caller's transaction, so it exists only if the change commits.
+ * The payload is parsed with its type's schema first (a ZodError rolls the change back).
+ */
+export async function enqueue<T extends JobType>(tx: Tx, input: EnqueueInput<T>) {
   const data = {
     type: input.type,
-    payload: input.payload,
+    payload: jobPayloadSchemas[input.type].parse(input.payload) as Prisma.InputJsonValue,
     runAt: input.runAt ?? new Date(),
     maxAttempts: input.maxAttempts ?? 8,
   };
@@ -37,9 +42,9 @@ export async function enqueue(tx: Tx, input: EnqueueInput) {
  * Keeps one keyed timer job in step with a time: (re)scheduled at `runAt`, or
  * cancelled while it has not run yet when there is no time any more.
  */
-export async function scheduleTimer(
+export async function scheduleTimer<T extends JobType>(
   tx: Tx,
-  timer: { type: string; payload: Prisma.InputJsonValue; dedupeKey: string; runAt: Date | null },
+  timer: { type: T; payload: JobPayloadInput<T>; dedupeKey: string; runAt: Date | null },
 ) {
   if (timer.runAt) {
     await enqueue(tx, {

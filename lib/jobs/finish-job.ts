@@ -36,10 +36,19 @@ export async function completeJob(
   return count === 1;
 }
 
-/** Schedules a retry with backoff, or marks the job dead when attempts are used up. */
-export async function failJob(job: Claimed, workerId: string, now: Date, error: unknown) {
+/**
+ * Schedules a retry with backoff, or marks the job dead when attempts are used up or the
+ * failure is `permanent` (a job that can never succeed: unknown type, invalid payload).
+ */
+export async function failJob(
+  job: Claimed,
+  workerId: string,
+  now: Date,
+  error: unknown,
+  { permanent = false }: { permanent?: boolean } = {},
+) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const dead = job.attempts >= job.maxAttempts;
+  const dead = permanent || job.attempts >= job.maxAttempts;
   await db.job.updateMany({
     where: ownedBy(job, workerId),
     data: dead

@@ -3,10 +3,10 @@ import { handleLinkRequest } from "../portal/handle-link-request";
 import { handleTicketEvent } from "../tickets/handle-ticket-event";
 import { handleEscalation, handlePendingDue } from "../tickets/handle-timers";
 import { probeJob } from "./probe-job";
-import type { JobHandler } from "./worker";
+import type { JobHandlers } from "./worker";
 
-/** Every job type the worker knows. */
-export const jobHandlers: Record<string, JobHandler> = {
+/** The handler of every job type (job-types.ts lists the types and their payload schemas). */
+export const jobHandlers: JobHandlers = {
   "mail.send": sendMailJob,
   "ticket.event": handleTicketEvent,
   "ticket.pending-due": handlePendingDue,

@@ -6,6 +6,13 @@ import type { Job } from "../generated/sqlite/client";
 import type { Prisma, Tx } from "../db";
 import { claimJobs } from "./claim-jobs";
 import { completeJob, extendLease, failJob, releaseJob } from "./finish-job";
+import {
+  InvalidJobError,
+  isJobType,
+  parseJobPayload,
+  type JobPayload,
+  type JobType,
+} from "./job-types";
 
 export interface JobContext {
   now: Date;
@@ -14,10 +21,16 @@ export interface JobContext {
   complete: (tx: Tx, payload?: Prisma.InputJsonValue) => Promise<boolean>;
 }
 
-export type JobHandler = (job: Job, ctx: JobContext) => Promise<void>;
+/** Runs one job of type T with its payload already parsed by the type's schema. */
+export type JobHandler<T extends JobType> = (
+  payload: JobPayload<T>,
+  ctx: JobContext,
+  job: Job,
+) => Promise<void>;
+export type JobHandlers = { [T in JobType]: JobHandler<T> };
 
 export interface WorkerOptions {
-  handlers: Record<string, JobHandler>;
+  handlers: Partial<JobHandlers>;
   workerId?: string;
   /** Injectable clock: tests move time instead of sleeping. */
   clock?: () => Date;
@@ -43,16 +56,22 @@ export function createWorker(options: WorkerOptions) {
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
 
+  /** Parses the payload with the type's schema and calls the handler with it. */
+  async function dispatch<T extends JobType>(type: T, job: Job, ctx: JobContext) {
+    const handler: JobHandler<T> | undefined = options.handlers[type];
+    if (!handler) throw new InvalidJobError(`no handler for job type "${type}"`);
+    await handler(parseJobPayload(type, job.payload), ctx, job);
+  }
+
   async function run(job: Job) {
-    const handler = options.handlers[job.type];
     let completed = false;
     const heartbeat = setInterval(
       () => void extendLease(job, workerId, new Date(clock().getTime() + leaseMs)).catch(() => {}),
       Math.max(leaseMs / 3, 1000),
     );
     try {
-      if (!handler) throw new Error(`no handler for job type "${job.type}"`);
-      await handler(job, {
+      if (!isJobType(job.type)) throw new InvalidJobError(`unknown job type "${job.type}"`);
+      await dispatch(job.type, job, {
         now: clock(),
         workerId,
         complete: async (tx, payload) =>
@@ -60,7 +79,9 @@ export function createWorker(options: WorkerOptions) {
       });
       if (!completed) await completeJob(job, workerId, clock());
     } catch (error) {
-      const outcome = await failJob(job, workerId, clock(), error).catch((e) =>
+      // A job that can never succeed is dead at once instead of retrying with backoff.
+      const permanent = error instanceof InvalidJobError;
+      const outcome = await failJob(job, workerId, clock(), error, { permanent }).catch((e) =>
         log(`job ${job.id}: could not record failure`, e),
       );
       log(

@@ -60,13 +60,28 @@ describe("link requests", () => {
 
   it("mail nothing for a request without its address or number", async () => {
     const { number } = await submitRequest({ email: "ann@example.org" });
+    await runLinkRequests();
     const mailJobs = await countJobs("mail.send");
-    await transaction(async (tx) => {
-      await enqueue(tx, { type: "portal.link-request", payload: { kind: "access", number } });
-      await enqueue(tx, { type: "portal.link-request", payload: { kind: "access", email: "" } });
-      await enqueue(tx, { type: "portal.link-request", payload: { kind: "magic" } });
-    });
-    expect(await runLinkRequests()).toBe(3);
+    const payloads = [
+      { kind: "access", number },
+      { kind: "access", number, email: "", locale: "en" },
+      { kind: "magic", locale: "en" },
+    ];
+    // enqueue refuses them…
+    for (const payload of payloads)
+      await expect(
+        // @ts-expect-error -- the payload type requires the address (and number)
+        transaction((tx) => enqueue(tx, { type: "portal.link-request", payload })),
+      ).rejects.toThrow();
+    // …and stored ones (an older release, a hand-made row) die at once with the schema's reason.
+    const jobs = await Promise.all(
+      payloads.map((payload) => db.job.create({ data: { type: "portal.link-request", payload } })),
+    );
+    await expect(runLinkRequests()).rejects.toThrow("link request jobs failed");
+    const dead = await db.job.findMany({ where: { id: { in: jobs.map((job) => job.id) } } });
+    expect(dead.map((job) => [job.status, job.attempts])).toEqual(payloads.map(() => ["dead", 1]));
+    for (const job of dead)
+      expect(job.lastError).toMatch(/^InvalidJobError: invalid "portal.link-request" payload/);
     expect(await countJobs("mail.send")).toBe(mailJobs);
   });
 });

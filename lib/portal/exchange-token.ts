@@ -1,6 +1,11 @@
 import { config } from "../config";
 import { db, transaction } from "../db";
-import { generateToken, hashCustomerToken, isWellFormedToken } from "./tokens";
+import {
+  generateToken,
+  hashCustomerToken,
+  isWellFormedToken,
+  type CustomerTokenKind,
+} from "./tokens";
 
 export interface ExchangeResult {
   /** New session token for the cookie; null = keep the browser's current (wider) session. */
@@ -71,7 +76,7 @@ export async function exchangeToken(options: {
     const sessionToken = generateToken();
     await tx.customerToken.create({
       data: {
-        kind: "session",
+        kind: "session" satisfies CustomerTokenKind,
         tokenHash: hashCustomerToken(sessionToken),
         customerId: link.customerId,
         ticketId: link.kind === "access" ? link.ticketId : null,

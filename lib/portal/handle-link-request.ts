@@ -1,21 +1,18 @@
 import { config } from "../config";
 import { db, transaction } from "../db";
-import type { Job } from "../generated/sqlite/client";
-import { DEFAULT_LOCALE, isLocale } from "../i18n/locales";
+import type { LinkRequestPayload } from "../jobs/job-types";
 import type { JobContext } from "../jobs/worker";
 import { mailCustomerLink, type CustomerLinkInput } from "./mail-customer-link";
-import type { LinkRequestPayload } from "./request-link";
 
 /** The link to mail for a request, or null when the number and address do not belong together. */
 async function findLinkFor(
   request: LinkRequestPayload,
   now: Date,
 ): Promise<CustomerLinkInput | null> {
-  const locale = isLocale(request.locale) ? request.locale : DEFAULT_LOCALE;
-  // An absent field would drop its condition from the query and match too much.
-  if (typeof request.email !== "string" || !request.email) return null;
+  // The payload schema guarantees a non-empty address (and number): an absent field would
+  // drop its condition from the query and match too much.
+  const { locale } = request;
   if (request.kind === "access") {
-    if (typeof request.number !== "string" || !request.number) return null;
     const ticket = await db.ticket.findFirst({
       where: { number: request.number, customer: { email: request.email } },
       include: { customer: true },
@@ -30,7 +27,6 @@ async function findLinkFor(
       now,
     };
   }
-  if (request.kind !== "magic") return null;
   const customer = await db.customer.findUnique({ where: { email: request.email } });
   if (!customer) return null;
   return {
@@ -48,8 +44,7 @@ async function findLinkFor(
  * the job's completion. The address and number leave the job once handled, so
  * the job table keeps no record of who asked for what.
  */
-export async function handleLinkRequest(job: Job, ctx: JobContext) {
-  const request = job.payload as unknown as LinkRequestPayload;
+export async function handleLinkRequest(request: LinkRequestPayload, ctx: JobContext) {
   const link = await findLinkFor(request, ctx.now);
   await transaction(async (tx) => {
     if (link) await mailCustomerLink(link, tx);

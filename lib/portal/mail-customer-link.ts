@@ -2,10 +2,10 @@ import { config } from "../config";
 import { transaction, type Tx } from "../db";
 import { localeOr, type Locale } from "../i18n/locales";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
-import { generateToken, hashCustomerToken } from "./tokens";
+import { generateToken, hashCustomerToken, type CustomerLinkKind } from "./tokens";
 
 export interface CustomerLinkInput {
-  kind: "access" | "magic";
+  kind: CustomerLinkKind;
   customer: { id: number; email: string; locale: string | null };
   /** Access links open one ticket; magic links all of the customer's. */
   ticket?: { id: number; number: string };

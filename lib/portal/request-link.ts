@@ -1,15 +1,11 @@
 import { config } from "../config";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
-import type { Locale } from "../i18n/locales";
 import { enqueue } from "../jobs/enqueue";
+import type { LinkRequestPayload } from "../jobs/job-types";
 import { checkRateLimits } from "./check-rate-limits";
 
-export const LINK_REQUEST_JOB = "portal.link-request";
-
-export type LinkRequestPayload =
-  | { kind: "access"; number: string; email: string; locale: Locale }
-  | { kind: "magic"; email: string; locale: Locale };
+export type { LinkRequestPayload };
 
 /**
  * Counts the request against the rate limits and queues it. Whether anything
@@ -31,5 +27,7 @@ export async function requestLink(options: {
     perAddress: config.portalLinksPerAddressHour,
     now,
   });
-  await transaction((tx) => enqueue(tx, { type: LINK_REQUEST_JOB, payload: request, runAt: now }));
+  await transaction((tx) =>
+    enqueue(tx, { type: "portal.link-request", payload: request, runAt: now }),
+  );
 }

@@ -2,7 +2,15 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
-export type CustomerTokenKind = "access" | "magic" | "session";
+/**
+ * Kinds of CustomerToken: `access` (a link to one ticket, mailed on a status lookup),
+ * `magic` (a one-time sign-in link for "my requests"), `session` (the cookie a link is
+ * exchanged for). Stored in CustomerToken.kind; write them through these names only.
+ */
+export const CUSTOMER_TOKEN_KINDS = ["access", "magic", "session"] as const;
+export type CustomerTokenKind = (typeof CUSTOMER_TOKEN_KINDS)[number];
+/** The kinds that are mailed as a link. */
+export type CustomerLinkKind = Exclude<CustomerTokenKind, "session">;
 
 export const CUSTOMER_SESSION_COOKIE = "hd_customer_session";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessMinutes, parseCalendar } from "./business-time";
+import { addBusinessMinutes, calendarSchema, parseCalendar } from "./business-time";
 
 const berlin = parseCalendar({
   timeZone: "Europe/Berlin",
@@ -42,8 +42,66 @@ describe("business time", () => {
     );
   });
 
-  it("rejects malformed calendars", () => {
-    expect(parseCalendar({ hours: { "9": ["x", "y"] } })).toBeNull();
+  it("counts real minutes across the switch to summer time (last Sunday of March)", () => {
+    // 2026-03-29, Europe/Berlin: 02:00 CET → 03:00 CEST, so Sunday 00:00–06:00 is 5 hours long.
+    const onCall = calendarWith({ "0": ["00:00", "06:00"], "1": ["08:00", "17:00"] });
+    // Sunday 00:00 CET (Saturday 23:00Z) + 300 min → the end of Sunday's hours, 06:00 CEST.
+    expect(addBusinessMinutes(new Date("2026-03-28T23:00:00Z"), 300, onCall).toISOString()).toBe(
+      "2026-03-29T04:00:00.000Z",
+    );
+    // + 360 min: 300 on Sunday, 60 on Monday from 08:00 CEST → 09:00 CEST.
+    expect(addBusinessMinutes(new Date("2026-03-28T23:00:00Z"), 360, onCall).toISOString()).toBe(
+      "2026-03-30T07:00:00.000Z",
+    );
+  });
+
+  it("counts real minutes across the switch back to winter time (last Sunday of October)", () => {
+    // 2026-10-25, Europe/Berlin: 03:00 CEST → 02:00 CET, so Sunday 00:00–06:00 is 7 hours long.
+    const onCall = calendarWith({ "0": ["00:00", "06:00"], "1": ["08:00", "17:00"] });
+    expect(addBusinessMinutes(new Date("2026-10-24T22:00:00Z"), 420, onCall).toISOString()).toBe(
+      "2026-10-25T05:00:00.000Z",
+    );
+    expect(addBusinessMinutes(new Date("2026-10-24T22:00:00Z"), 421, onCall).toISOString()).toBe(
+      "2026-10-26T07:01:00.000Z",
+    );
+    // Friday 2026-10-23 15:30 CEST + 60 → 30 min on Friday, Monday 26th 08:30 CET (07:30Z).
+    expect(addBusinessMinutes(new Date("2026-10-23T13:30:00Z"), 60, berlin).toISOString()).toBe(
+      "2026-10-26T07:30:00.000Z",
+    );
+  });
+
+  it("computes a round-the-clock deadline across both switches as elapsed time", () => {
+    const always = calendarWith(
+      Object.fromEntries(["0", "1", "2", "3", "4", "5", "6"].map((d) => [d, ["00:00", "24:00"]])),
+    );
+    expect(
+      addBusinessMinutes(new Date("2026-03-28T11:00:00Z"), 24 * 60, always).toISOString(),
+    ).toBe("2026-03-29T11:00:00.000Z");
+    expect(
+      addBusinessMinutes(new Date("2026-10-24T11:00:00Z"), 24 * 60, always).toISOString(),
+    ).toBe("2026-10-25T11:00:00.000Z");
+  });
+
+  it("refuses impossible calendars when they are parsed for saving", () => {
+    const refused = [
+      { hours: {} }, // no business hours at all: SLA could never be computed
+      { hours: { "9": ["08:00", "17:00"] } },
+      { hours: { "1": ["x", "y"] } },
+      { hours: { "1": ["17:00", "08:00"] } },
+      { hours: { "1": ["08:00", "08:00"] } },
+      { hours: { "1": ["08:00", "25:00"] } },
+      { timeZone: "Mars/Olympus_Mons", hours: { "1": ["08:00", "17:00"] } },
+      { hours: { "1": ["08:00", "17:00"] }, holidays: ["2026-02-30"] },
+    ];
+    for (const calendar of refused) {
+      expect(calendarSchema.safeParse(calendar).success, JSON.stringify(calendar)).toBe(false);
+      expect(() => parseCalendar(calendar)).toThrow();
+    }
     expect(parseCalendar(null)).toBeNull();
+    expect(parseCalendar({ hours: { "1": ["08:00", "24:00"] } })?.timeZone).toBe("UTC");
   });
 });
+
+function calendarWith(hours: Record<string, string[]>) {
+  return parseCalendar({ timeZone: "Europe/Berlin", hours });
+}

@@ -22,9 +22,22 @@ export async function refreshEscalation(tx: Tx, ticketId: number) {
     queue.slaFirstResponseMinutes || queue.slaUpdateMinutes || queue.slaSolutionMinutes;
   if (!hasSla && !ticket.escalationDueAt) return;
 
-  const calendar = parseCalendar(queue.calendar);
-  const due = (start: Date | null, minutes: number | null) =>
-    start && minutes ? addBusinessMinutes(start, minutes, calendar) : null;
+  // A calendar that cannot be computed (stored before validation) must never break the
+  // write that refreshes the SLA (ticket intake, follow-ups): the ticket gets no SLA, logged.
+  let failed = false;
+  const due = (start: Date | null, minutes: number | null) => {
+    if (!start || !minutes || failed) return null;
+    try {
+      return addBusinessMinutes(start, minutes, parseCalendar(queue.calendar));
+    } catch (error) {
+      failed = true;
+      console.error(
+        `SLA: queue ${queue.id} (${queue.name}) has an unusable calendar; ticket ${ticket.number} gets no SLA due times`,
+        error,
+      );
+      return null;
+    }
+  };
   let firstResponseDueAt: Date | null = null;
   let updateDueAt: Date | null = null;
   let solutionDueAt: Date | null = null;
@@ -45,6 +58,7 @@ export async function refreshEscalation(tx: Tx, ticketId: number) {
     }
     solutionDueAt = due(ticket.createdAt, queue.slaSolutionMinutes);
   }
+  if (failed) [firstResponseDueAt, updateDueAt, solutionDueAt] = [null, null, null];
   const escalationDueAt = earliest([firstResponseDueAt, updateDueAt, solutionDueAt]);
   const moved = escalationDueAt?.getTime() !== ticket.escalationDueAt?.getTime();
   await tx.ticket.update({

@@ -7,6 +7,7 @@ import { enqueue } from "../jobs/enqueue";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { recordHistory } from "./record-history";
+import { NEXT_VERSION } from "./ticket-version";
 import { writeArticle, type NewArticle } from "./write-article";
 
 export interface AddArticleInput {
@@ -39,6 +40,7 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     where: { id: ticket.id },
     data: {
       updatedAt: now,
+      ...NEXT_VERSION,
       ...(article.direction === "in" && input.isCustomerContact !== false
         ? { lastCustomerContactAt: now }
         : {}),

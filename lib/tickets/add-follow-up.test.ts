@@ -81,11 +81,11 @@ describe("addFollowUp", () => {
     expect(result.newTicket).toBe(true);
     expect(result.ticketId).not.toBe(old.id);
     const created = await db.ticket.findUniqueOrThrow({ where: { id: result.ticketId } });
-    const pointer = await db.historyEntry.findFirst({
-      where: { ticketId: old.id, type: "follow_up_ticket" },
-    });
-    expect(pointer?.newValue).toBe(created.number);
-    expect(created.parentId).toBe(old.id);
+    const pointer = await db.historyEntry.findFirst({ where: { ticketId: old.id, type: "link" } });
+    expect(pointer?.newValue).toBe(`follow_up ${created.number}`);
+    expect(await db.ticketLink.findMany({ where: { targetId: created.id } })).toEqual([
+      expect.objectContaining({ type: "follow_up", sourceId: old.id }),
+    ]);
     expect((await db.ticket.findUniqueOrThrow({ where: { id: old.id } })).state).toBe(
       "closed_successful",
     );

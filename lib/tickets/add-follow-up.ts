@@ -149,7 +149,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     title: old.title,
     queueId: old.queueId,
     scope: input.scope,
-    parentId: old.id,
+    followUpOf: old.id,
     actor: input.actor,
     allowAutoResponse: input.allowAutoResponse,
     now,

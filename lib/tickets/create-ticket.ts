@@ -7,6 +7,7 @@ import { enqueue } from "../jobs/enqueue";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { allocateTicketNumber } from "./allocate-ticket-number";
+import { linkTickets } from "./link-tickets";
 import { recordHistory } from "./record-history";
 import { singleLine, writeArticle, type NewArticle } from "./write-article";
 
@@ -21,8 +22,8 @@ export interface CreateTicketInput {
   /** The first article; its author is the customer unless an agent is given. */
   article: NewArticle;
   actor: Actor;
-  /** A follow-up past a closed ticket's window starts a new ticket linked to it. */
-  parentId?: number | null;
+  /** A follow-up past a closed ticket's window starts a new ticket linked to it (follow_up link). */
+  followUpOf?: number | null;
   /** False for mail that must never be answered automatically (loops, bounces). */
   allowAutoResponse?: boolean;
   /** False when the first article is not the customer's contact (mail from a desk address). */
@@ -63,7 +64,6 @@ export async function createTicket(input: CreateTicketInput) {
         priority: input.priority ?? queue.defaultPriority,
         ownerId: input.ownerId ?? null,
         customerId: customer.id,
-        parentId: input.parentId ?? null,
         createdAt: now,
         lastCustomerContactAt: fromCustomer && input.isCustomerContact !== false ? now : null,
         searchText: buildSearchText([number, input.title, customer.email, customer.name]),
@@ -85,13 +85,14 @@ export async function createTicket(input: CreateTicketInput) {
       actor: input.actor,
       newValue: `${queue.name}; ${input.article.channel}`,
     });
-    if (input.parentId) {
-      // The closed ticket a late follow-up came in on points to its successor.
-      await recordHistory(tx, {
-        ticketId: input.parentId,
-        type: "follow_up_ticket",
+    if (input.followUpOf) {
+      // The closed ticket a late follow-up came in on links to its successor.
+      await linkTickets(tx, {
+        type: "follow_up",
+        sourceId: input.followUpOf,
+        targetId: ticket.id,
         actor: input.actor,
-        newValue: number,
+        scope: input.scope,
       });
     }
     await refreshEscalation(tx, ticket.id);

@@ -1,17 +1,7 @@
 import { db, transaction } from "../db";
-import type { Job } from "../generated/sqlite/client";
+import type { TicketEventPayload } from "../jobs/job-types";
 import type { JobContext } from "../jobs/worker";
 import { findQueueMembers, notifyAgents } from "../notifications/notify-agents";
-
-interface TicketEventPayload {
-  event: "created" | "article" | "follow_up" | "assigned";
-  ticketId: number;
-  articleId?: number;
-  ownerId?: number;
-  isForeignSender?: boolean;
-  /** An auto-reply or report: kept on the ticket, never a customer follow-up to notify about. */
-  isAutomatic?: boolean;
-}
 
 /** Jobs queued before the flag was in the payload: the stored article says. */
 async function isAutomaticArticle(articleId: number | undefined) {
@@ -24,8 +14,7 @@ async function isAutomaticArticle(articleId: number | undefined) {
 }
 
 /** Job handler for "ticket.event": turns domain events into agent notifications. */
-export async function handleTicketEvent(job: Job, ctx: JobContext) {
-  const payload = job.payload as unknown as TicketEventPayload;
+export async function handleTicketEvent(payload: TicketEventPayload, ctx: JobContext) {
   const ticket = await db.ticket.findUnique({ where: { id: payload.ticketId } });
   if (!ticket) return; // deleted meanwhile
   const summary = `${ticket.number} — ${ticket.title}`;

@@ -1,18 +1,21 @@
 import { SYSTEM } from "../actor";
 import { transaction } from "../db";
-import type { Job } from "../generated/sqlite/client";
+import type { JobPayload } from "../jobs/job-types";
 import type { JobContext } from "../jobs/worker";
 import { notifyAgents } from "../notifications/notify-agents";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { recordHistory } from "./record-history";
+import { NEXT_VERSION } from "./ticket-version";
 
 /**
  * Job handler for "ticket.pending-due": at the pending time a reminder
  * notifies the owner (or the queue), and auto-close closes the ticket. A
  * ticket that left the pending state or was rescheduled is left alone.
  */
-export async function handlePendingDue(job: Job, ctx: JobContext) {
-  const { ticketId } = job.payload as { ticketId: number };
+export async function handlePendingDue(
+  { ticketId }: JobPayload<"ticket.pending-due">,
+  ctx: JobContext,
+) {
   await transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     const due = ticket?.pendingUntil && ticket.pendingUntil <= ctx.now;
@@ -24,6 +27,7 @@ export async function handlePendingDue(job: Job, ctx: JobContext) {
           closedAt: ctx.now,
           pendingUntil: null,
           updatedAt: ctx.now,
+          ...NEXT_VERSION,
         },
       });
       await recordHistory(tx, [
@@ -56,8 +60,10 @@ export async function handlePendingDue(job: Job, ctx: JobContext) {
 }
 
 /** Job handler for "ticket.escalation": notifies once when an SLA due time passes unmet. */
-export async function handleEscalation(job: Job, ctx: JobContext) {
-  const { ticketId } = job.payload as { ticketId: number };
+export async function handleEscalation(
+  { ticketId }: JobPayload<"ticket.escalation">,
+  ctx: JobContext,
+) {
   await transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
     if (

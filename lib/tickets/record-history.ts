@@ -1,14 +1,16 @@
 import { actorFields, type Actor } from "../actor";
 import type { Tx } from "../db";
+import type { HistoryType } from "./history-types";
 
 export interface HistoryInput {
   ticketId: number;
-  type: string;
+  type: HistoryType;
   actor: Actor;
   oldValue?: string | null;
   newValue?: string | null;
 }
 
+/** Writes one or more history entries (types: history-types.ts) inside the caller's transaction. */
 export async function recordHistory(tx: Tx, entries: HistoryInput | HistoryInput[]) {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;

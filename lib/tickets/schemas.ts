@@ -1,18 +1,14 @@
 import { z } from "zod";
+import { TicketState } from "../generated/sqlite/enums";
 
 // Client components import this module, and the page CSP forbids eval (proxy.ts):
 // zod 4 would probe for eval to compile parsers, and the probe is reported as a
 // violation. Jitless parses the same (as lib/portal/schemas.ts).
 z.config({ jitless: true });
 
-const STATES = [
-  "new",
-  "open",
-  "pending_reminder",
-  "pending_auto_close",
-  "closed_successful",
-  "closed_unsuccessful",
-] as const;
+// The states come from the one list (prisma/models.prisma → lib/tickets/states.ts).
+const anyState = z.enum(TicketState);
+const settableState = anyState.exclude(["merged"]);
 
 export const emailSchema = z
   .string()
@@ -36,7 +32,7 @@ export type ApiCreateTicketInput = z.infer<typeof apiCreateTicketSchema>;
 
 export const apiUpdateTicketSchema = z
   .object({
-    state: z.enum(STATES).optional(),
+    state: settableState.optional(),
     priority: priority.optional(),
     queue: z.string().trim().min(1).optional(),
     owner: z.union([emailSchema, z.null()]).optional(),
@@ -61,7 +57,7 @@ export type ApiAddArticleInput = z.infer<typeof apiAddArticleSchema>;
 
 export const apiListTicketsSchema = z.object({
   queue: z.string().trim().min(1).optional(),
-  state: z.enum([...STATES, "merged"]).optional(),
+  state: anyState.optional(),
   q: z.string().trim().min(1).max(200).optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -6,14 +6,21 @@ import type { TicketState } from "../generated/sqlite/enums";
 import { enqueue } from "../jobs/enqueue";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { syncPendingTimer } from "./pending-timer";
+import type { HistoryType } from "./history-types";
 import { recordHistory, type HistoryInput } from "./record-history";
 import { isClosed, isPending } from "./states";
+import { NEXT_VERSION } from "./ticket-version";
+import { singleLine } from "./write-article";
 
 export interface TicketChanges {
   state?: TicketState;
   priority?: number;
   queueId?: number;
   ownerId?: number | null;
+  responsibleId?: number | null;
+  title?: string;
+  /** The agent holding the lock (null unlocks); lockedAt is set with it. */
+  lockedById?: number | null;
   pendingUntil?: Date | null;
 }
 
@@ -29,7 +36,10 @@ export interface UpdateTicketInput {
 const str = (v: unknown) =>
   v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
 
-/** Changes state, priority, queue, owner or pending time, with one history entry per change. */
+/**
+ * Changes state, priority, queue, owner, responsible, title, lock or pending time, with one
+ * history entry per change and a new ticket version (ticket-version.ts) when anything changed.
+ */
 export async function updateTicket(input: UpdateTicketInput) {
   const now = input.now ?? new Date();
   const { changes, scope } = input;
@@ -69,7 +79,7 @@ export async function updateTicket(input: UpdateTicketInput) {
     const history: HistoryInput[] = [];
     const track = (
       field: keyof TicketChanges,
-      type: string,
+      type: HistoryType,
       oldValue: unknown,
       newValue: unknown,
     ) => {
@@ -87,6 +97,14 @@ export async function updateTicket(input: UpdateTicketInput) {
     track("priority", "priority", ticket.priority, changes.priority);
     track("queueId", "queue", ticket.queueId, changes.queueId);
     track("ownerId", "owner", ticket.ownerId, changes.ownerId);
+    track("responsibleId", "responsible", ticket.responsibleId, changes.responsibleId);
+    track(
+      "title",
+      "title",
+      ticket.title,
+      changes.title === undefined ? undefined : singleLine(changes.title).slice(0, 250),
+    );
+    track("lockedById", "lock", ticket.lockedById, changes.lockedById);
     track(
       "pendingUntil",
       "pending_time",
@@ -98,10 +116,11 @@ export async function updateTicket(input: UpdateTicketInput) {
     if (changes.state && changes.state !== ticket.state) {
       data.closedAt = isClosed(changes.state) ? now : null;
     }
+    if ("lockedById" in data) data.lockedAt = data.lockedById === null ? null : now;
     // The permission stays in the write's own query.
     const updated = await tx.ticket.update({
       where: { id: ticket.id, ...writableTickets(scope) },
-      data: { ...data, updatedAt: now },
+      data: { ...data, ...NEXT_VERSION, updatedAt: now },
     });
     await recordHistory(tx, history);
     await syncPendingTimer(tx, ticket.id, updated.state, updated.pendingUntil);

@@ -3,7 +3,9 @@
 //   dev [--name x] [--provider [p]] new migration for both providers (or p, or
 //                                  the DATABASE_URL one), then deploy
 //   status                         exit 1 unless the database is up to date
-//   check                          exit 1 if models.prisma and migrations differ
+//   check [--provider p]           exit 1 if models.prisma and migrations differ
+//                                  (both providers by default; a PostgreSQL server
+//                                  that does not answer is a failure)
 import {
   migrateCheck,
   migrateDeploy,
@@ -16,7 +18,7 @@ import {
 } from "./migrations";
 
 const USAGE =
-  "usage: migrate.ts deploy | dev [--name <name>] [--provider [sqlite|postgresql]] | status | check";
+  "usage: migrate.ts deploy | dev [--name <name>] [--provider [sqlite|postgresql]] | status | check [--provider sqlite|postgresql]";
 
 async function main(args: string[]): Promise<number> {
   const [command, ...options] = args;
@@ -28,7 +30,7 @@ async function main(args: string[]): Promise<number> {
     case "status":
       return status();
     case "check":
-      return check();
+      return check(options);
     default:
       console.error(USAGE);
       return 2;
@@ -77,11 +79,13 @@ async function status(): Promise<number> {
   return upToDate ? 0 : 1;
 }
 
-async function check(): Promise<number> {
-  const results = await migrateCheck();
-  for (const { provider, ok, problems, skipped } of results) {
-    if (skipped) console.log(`${provider}: skipped, ${skipped}`);
-    else if (ok) console.log(`${provider}: migrations match prisma/models.prisma`);
+async function check(options: string[]): Promise<number> {
+  const chosen = option(options, "--provider");
+  if (chosen !== undefined && !PROVIDERS.includes(chosen as Provider))
+    throw new Error(`Unknown provider "${chosen}"`);
+  const results = await migrateCheck({ providers: chosen ? [chosen as Provider] : PROVIDERS });
+  for (const { provider, ok, problems } of results) {
+    if (ok) console.log(`${provider}: migrations match prisma/models.prisma`);
     else
       console.error(
         `${provider}: FAILED\n${problems.map((problem) => problem.replace(/^/gm, "  ")).join("\n")}`,

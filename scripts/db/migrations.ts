@@ -23,6 +23,15 @@ export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
+/**
+ * Where the models and migrations are read from: a folder holding
+ * `prisma/<provider>/{*.prisma,migrations/}`. Default: this project. Tests point it
+ * at a copy to try model changes without touching the real folders.
+ */
+export interface ProjectOptions {
+  root?: string;
+}
+
 export interface DatabaseTarget {
   provider: Provider;
   url: string;
@@ -72,19 +81,26 @@ async function finishedMigrations(target: DatabaseTarget): Promise<Set<string>> 
 }
 
 /** Applies pending migrations; returns the names applied. Safe to run concurrently. */
-export async function migrateDeploy(url?: string): Promise<string[]> {
+export async function migrateDeploy(
+  url?: string,
+  { root = ROOT }: ProjectOptions = {},
+): Promise<string[]> {
   const target = resolveDatabase(url);
-  const local = migrationList(target.provider).migrationDirectories.map(
+  const local = migrationList(target.provider, root).migrationDirectories.map(
     (directory) => directory.path,
   );
   const finished = await finishedMigrations(target);
   if (local.every((name) => finished.has(name))) return [];
   return withMigrationLock(target, async () => {
-    const migrationsList = migrationList(target.provider);
+    // Another process may have applied them while we waited for the lock (and be seeding
+    // now): check again, or the engine would wait on its writes and time out.
+    const applied = await finishedMigrations(target);
+    if (local.every((name) => applied.has(name))) return [];
+    const migrationsList = migrationList(target.provider, root);
     const output = await withEngine(
       target.provider,
       target.url,
-      schemaFiles(target.provider),
+      schemaFiles(target.provider, root),
       (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
     );
     return output.appliedMigrationNames;
@@ -104,9 +120,13 @@ export interface MigrationStatus {
   upToDate: boolean;
 }
 
-export async function migrateStatus(url?: string): Promise<MigrationStatus> {
+/** How the database of `url` (default DATABASE_URL) stands against the migration folder. */
+export async function migrateStatus(
+  url?: string,
+  { root = ROOT }: ProjectOptions = {},
+): Promise<MigrationStatus> {
   const target = resolveDatabase(url);
-  const migrationsList = migrationList(target.provider);
+  const migrationsList = migrationList(target.provider, root);
   const local = migrationsList.migrationDirectories.map((directory) => directory.path);
   const status = {
     target,
@@ -123,7 +143,7 @@ export async function migrateStatus(url?: string): Promise<MigrationStatus> {
   const diagnosis = await withEngine(
     target.provider,
     target.url,
-    schemaFiles(target.provider),
+    schemaFiles(target.provider, root),
     (engine) =>
       engine.diagnoseMigrationHistory({
         migrationsList,
@@ -145,45 +165,50 @@ export interface CheckResult {
   provider: Provider;
   ok: boolean;
   problems: string[];
-  /** Why the provider was not checked (no PostgreSQL server answers). */
-  skipped?: string;
 }
 
 /**
- * For each provider, applies every migration to an empty throwaway database
- * and compares the result with prisma/models.prisma.
+ * For each provider asked for (default both), applies every migration to an empty
+ * throwaway database and compares the result with prisma/models.prisma. A provider
+ * that cannot be checked (no PostgreSQL server answers at MIGRATE_POSTGRES_URL or the
+ * default server) is a failure, never a pass.
  */
-export async function migrateCheck(): Promise<CheckResult[]> {
+export async function migrateCheck(
+  options: ProjectOptions & { providers?: readonly Provider[] } = {},
+): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  for (const provider of PROVIDERS) results.push(await checkProvider(provider));
+  for (const provider of options.providers ?? PROVIDERS)
+    results.push(await checkProvider(provider, options.root ?? ROOT));
   return results;
 }
 
-async function checkProvider(provider: Provider): Promise<CheckResult> {
+async function checkProvider(provider: Provider, root: string): Promise<CheckResult> {
   const server = postgresServer();
   if (provider === "postgresql" && !(await postgresAnswers(server))) {
     return {
       provider,
-      ok: true,
-      problems: [],
-      skipped: `no PostgreSQL server answers at ${redact(server)}`,
+      ok: false,
+      problems: [
+        `cannot check: no PostgreSQL server answers at ${redact(server)} ` +
+          "(start one, set MIGRATE_POSTGRES_URL, or check only SQLite with --provider sqlite)",
+      ],
     };
   }
   const problems: string[] = [];
-  const lockfile = readIfExists(path.join(migrationsDir(provider), "migration_lock.toml"));
+  const lockfile = readIfExists(path.join(migrationsDir(provider, root), "migration_lock.toml"));
   if (lockfile !== null && !lockfile.includes(`provider = "${provider}"`)) {
     problems.push(`migration_lock.toml does not say provider = "${provider}"`);
   }
-  const files = schemaFiles(provider);
+  const files = schemaFiles(provider, root);
   try {
     const summary = await withThrowawayDatabase(provider, server, (url) =>
       withEngine(provider, url, files, async (engine) => {
         await engine.applyMigrations({
-          migrationsList: migrationList(provider),
+          migrationsList: migrationList(provider, root),
           filters: NO_FILTERS,
         });
         const diff = await engine.diff({
-          from: { tag: "schemaDatasource", files, configDir: ROOT },
+          from: { tag: "schemaDatasource", files, configDir: root },
           to: { tag: "schemaDatamodel", files },
           script: false,
           exitCode: true,
@@ -213,8 +238,9 @@ export interface DevResult {
  */
 export async function migrateDev(
   name: string,
-  options: { providers?: readonly Provider[]; url?: string } = {},
+  options: ProjectOptions & { providers?: readonly Provider[]; url?: string } = {},
 ): Promise<DevResult> {
+  const root = options.root ?? ROOT;
   const slug = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
@@ -227,26 +253,28 @@ export async function migrateDev(
   // one provider leaves no half-made migration behind.
   const scripts: [Provider, string][] = [];
   for (const provider of providers) {
-    const script = await pendingScript(provider);
+    const script = await pendingScript(provider, root);
     if (script !== null) scripts.push([provider, script]);
   }
   const created: string[] = [];
   for (const [provider, script] of scripts) {
-    const dir = path.join(migrationsDir(provider), folder);
+    const dir = path.join(migrationsDir(provider, root), folder);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "migration.sql"), script);
-    created.push(path.relative(ROOT, dir));
+    created.push(path.relative(root, dir));
   }
-  for (const provider of providers) writeLockfile(provider);
+  for (const provider of providers) writeLockfile(provider, root);
 
   const target = resolveDatabase(options.url);
-  const applied = providers.includes(target.provider) ? await migrateDeploy(target.url) : [];
+  const applied = providers.includes(target.provider)
+    ? await migrateDeploy(target.url, { root })
+    : [];
   return { created, applied, target };
 }
 
 // SQL from the state the existing migrations produce to the current models;
 // null when they agree.
-async function pendingScript(provider: Provider): Promise<string | null> {
+async function pendingScript(provider: Provider, root: string): Promise<string | null> {
   const server = postgresServer();
   if (provider === "postgresql" && !(await postgresAnswers(server))) {
     throw new Error(
@@ -254,11 +282,11 @@ async function pendingScript(provider: Provider): Promise<string | null> {
         "set MIGRATE_POSTGRES_URL, or pass --provider to migrate only the DATABASE_URL one",
     );
   }
-  const files = schemaFiles(provider);
+  const files = schemaFiles(provider, root);
   return withThrowawayDatabase(provider, server, (url) =>
     withEngine(provider, url, files, async (engine) => {
       const diff = await engine.diff({
-        from: { tag: "migrations", ...migrationList(provider) },
+        from: { tag: "migrations", ...migrationList(provider, root) },
         to: { tag: "schemaDatamodel", files },
         script: true,
         exitCode: true,
@@ -269,8 +297,8 @@ async function pendingScript(provider: Provider): Promise<string | null> {
   );
 }
 
-function migrationsDir(provider: Provider): string {
-  return path.join(ROOT, "prisma", provider, "migrations");
+function migrationsDir(provider: Provider, root: string): string {
+  return path.join(root, "prisma", provider, "migrations");
 }
 
 // The same text as `prisma migrate dev` writes.
@@ -283,16 +311,16 @@ function lockfileContent(provider: Provider): string {
   ].join("\n");
 }
 
-function writeLockfile(provider: Provider): void {
-  const file = path.join(migrationsDir(provider), "migration_lock.toml");
+function writeLockfile(provider: Provider, root: string): void {
+  const file = path.join(migrationsDir(provider, root), "migration_lock.toml");
   if (readIfExists(file) === null) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, lockfileContent(provider));
   }
 }
 
-function migrationList(provider: Provider): MigrationList {
-  const baseDir = migrationsDir(provider);
+function migrationList(provider: Provider, root: string): MigrationList {
+  const baseDir = migrationsDir(provider, root);
   const names = fs.existsSync(baseDir)
     ? fs
         .readdirSync(baseDir, { withFileTypes: true })
@@ -324,8 +352,8 @@ function migrationList(provider: Provider): MigrationList {
   };
 }
 
-function schemaFiles(provider: Provider): SchemaContainer[] {
-  const dir = path.join(ROOT, "prisma", provider);
+function schemaFiles(provider: Provider, root: string): SchemaContainer[] {
+  const dir = path.join(root, "prisma", provider);
   return fs
     .readdirSync(dir)
     .filter((file) => file.endsWith(".prisma"))

@@ -7,6 +7,7 @@ import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
+import type { AutoResponseEvent } from "./auto-response-events";
 
 export interface ComposedMail {
   mail: OutgoingMail;
@@ -107,7 +108,7 @@ export async function composeMail(
       const custom = await db.autoResponse.findFirst({
         where: {
           queueId: ticket.queueId,
-          event: "new_ticket",
+          event: "new_ticket" satisfies AutoResponseEvent,
           active: true,
           locale: { in: [locale, "en"] },
         },

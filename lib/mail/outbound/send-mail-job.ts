@@ -4,20 +4,19 @@ import type { Job } from "../../generated/sqlite/client";
 import { withoutSecrets } from "../../jobs/secret-payload";
 import type { JobContext } from "../../jobs/worker";
 import { recordHistory } from "../../tickets/record-history";
+import { NEXT_VERSION } from "../../tickets/ticket-version";
 import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
 import { isOwnAddress } from "../own-addresses";
 import { composeMail, type ComposedMail } from "./compose-mail";
-import type { MailJobPayload } from "./enqueue-mail";
+import type { MailJobPayload } from "../../jobs/job-types";
 import { deliverMail, usesOutbox } from "./transport";
-
-type StoredPayload = MailJobPayload & { messageId?: string };
 
 /**
  * The Message-ID of this mail, fixed before the first attempt so every retry
  * sends (and records) the same one. Agent replies reuse their article's.
  */
-async function stableMessageId(job: Job, payload: StoredPayload): Promise<string> {
+async function stableMessageId(job: Job, payload: MailJobPayload): Promise<string> {
   if (payload.messageId) return payload.messageId;
   const article =
     payload.kind === "agent-reply" && payload.articleId
@@ -34,13 +33,14 @@ async function stableMessageId(job: Job, payload: StoredPayload): Promise<string
 /** What a sent mail leaves behind: an article for ticket mail, a history line, never a secret. */
 async function recordSent(
   tx: Tx,
-  payload: StoredPayload,
+  payload: MailJobPayload,
   composed: ComposedMail,
   messageId: string,
 ) {
   const { ticket, mail } = composed;
   if (!ticket) return;
   if (payload.kind === "auto-response") {
+    await tx.ticket.update({ where: { id: ticket.id }, data: NEXT_VERSION }); // a new article
     await writeArticle(tx, ticket.id, {
       channel: "email",
       direction: "out",
@@ -77,8 +77,7 @@ async function recordSent(
 }
 
 /** Job handler for "mail.send": compose, deliver once (idempotency key), record. */
-export async function sendMailJob(job: Job, ctx: JobContext) {
-  const payload = job.payload as unknown as StoredPayload;
+export async function sendMailJob(payload: MailJobPayload, ctx: JobContext, job: Job) {
   const messageId = await stableMessageId(job, payload);
   const composed = await composeMail(payload, messageId);
   // Secrets (access and magic links) leave the database once sent.
