@@ -18,6 +18,11 @@ export interface ResendStub {
   requests: RecordedRequest[];
   /** Accepted sends (POST /emails answered 200), once per idempotency key. */
   emails: () => Record<string, unknown>[];
+  /**
+   * Every POST /emails as it arrived, in order: repeats with the same
+   * idempotency key and failed ones included (what "sent exactly once" counts).
+   */
+  posts: () => { idempotencyKey: string | null; status: number; body: Record<string, unknown> }[];
   /** The next `count` sends answer `status`. */
   failNext: (count: number, status?: number) => void;
   /** Received (inbound) e-mails served by GET /emails/receiving/:id. */
@@ -127,6 +132,14 @@ export async function startResendStub(): Promise<ResendStub> {
     url: `http://127.0.0.1:${port}`,
     requests,
     emails: () => [...accepted.values()].map((e) => e.body),
+    posts: () =>
+      requests
+        .filter((r) => r.method === "POST" && r.path === "/emails")
+        .map((r) => ({
+          idempotencyKey: (r.headers["idempotency-key"] as string | undefined) ?? null,
+          status: r.status,
+          body: r.body as Record<string, unknown>,
+        })),
     failNext: (count, status = 500) => {
       failures = count;
       failStatus = status;
