@@ -4,6 +4,7 @@ import { transaction } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
+import { failPoint } from "../system/fail-point";
 import { allocateTicketNumber } from "./allocate-ticket-number";
 import { recordHistory } from "./record-history";
 import { singleLine, writeArticle, type NewArticle } from "./write-article";
@@ -37,7 +38,7 @@ export async function createTicket(input: CreateTicketInput) {
   const now = input.now ?? new Date();
   const number = await allocateTicketNumber(now);
   const customer = await findOrCreateCustomer(input.customer);
-  return transaction(async (tx) => {
+  const created = await transaction(async (tx) => {
     const queue = await tx.queue.findUniqueOrThrow({ where: { id: input.queueId } });
     const fromCustomer = input.article.direction === "in";
     const ticket = await tx.ticket.create({
@@ -54,6 +55,7 @@ export async function createTicket(input: CreateTicketInput) {
         searchText: buildSearchText([number, input.title, customer.email, customer.name]),
       },
     });
+    failPoint("ticket.after-insert");
     const article = await writeArticle(tx, ticket.id, {
       ...input.article,
       authorCustomerId: input.article.authorCustomerId ?? (fromCustomer ? customer.id : null),
@@ -88,4 +90,6 @@ export async function createTicket(input: CreateTicketInput) {
     });
     return { ...ticket, customer, queue, articleId: article.id, autoResponseQueued };
   });
+  failPoint("ticket.after-commit");
+  return created;
 }

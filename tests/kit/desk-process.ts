@@ -94,7 +94,9 @@ export async function startWeb(
 
 /** A standalone job worker (`npm run worker`), started once it says so. */
 export async function startWorker(env: NodeJS.ProcessEnv, name = "worker"): Promise<DeskProcess> {
-  const child = spawn(bin("tsx"), ["scripts/worker.ts"], {
+  // Node itself with tsx's loader (not the tsx wrapper, which would run the
+  // worker in a grandchild): a kill -9 hits the worker.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

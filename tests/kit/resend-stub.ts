@@ -30,7 +30,7 @@ export interface ResendStub {
   /** Raw files served by GET /raw/:id (download URLs of received mail). */
   rawFiles: Map<string, Buffer>;
   delayMs: number;
-  /** Requests counted on arrival, before any delay (requests records them when answered). */
+  /** Requests counted on arrival, before any delay (as `requests`; its status is 0 until answered). */
   arrivals: () => number;
   close: () => Promise<void>;
 }
@@ -62,15 +62,24 @@ export async function startResendStub(): Promise<ResendStub> {
       /* keep the text */
     }
     const path = (req.url ?? "/").split("?")[0];
+    // Inspection for tests in another process (Playwright specs): the accepted sends.
+    if (req.method === "GET" && path === "/__stub/emails") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return res.end(JSON.stringify(stub.emails()));
+    }
+    // Recorded on arrival (status 0 until answered), so a request whose
+    // sender died while it waited (kill -9) is counted too.
+    const record: RecordedRequest = {
+      method: req.method ?? "",
+      path,
+      headers: req.headers,
+      body,
+      status: 0,
+      at: new Date(),
+    };
+    requests.push(record);
     const send = (status: number, payload: unknown) => {
-      requests.push({
-        method: req.method ?? "",
-        path,
-        headers: req.headers,
-        body,
-        status,
-        at: new Date(),
-      });
+      record.status = status;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
@@ -93,11 +102,6 @@ export async function startResendStub(): Promise<ResendStub> {
       accepted.set(key, { id, body: body as Record<string, unknown> });
       return send(200, { id });
     }
-    // Inspection for tests in another process (Playwright specs): the accepted sends.
-    if (req.method === "GET" && path === "/__stub/emails") {
-      res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify(stub.emails()));
-    }
     const received = /^\/emails\/receiving\/([^/]+)$/.exec(path);
     if (req.method === "GET" && received) {
       const email = receiving.get(received[1]);
@@ -112,14 +116,7 @@ export async function startResendStub(): Promise<ResendStub> {
     }
     const raw = /^\/raw\/([^/]+)$/.exec(path);
     if (req.method === "GET" && raw && rawFiles.has(raw[1])) {
-      requests.push({
-        method: "GET",
-        path,
-        headers: req.headers,
-        body: undefined,
-        status: 200,
-        at: new Date(),
-      });
+      record.status = 200;
       res.writeHead(200, { "content-type": "message/rfc822" });
       return res.end(rawFiles.get(raw[1]));
     }

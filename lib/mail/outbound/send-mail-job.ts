@@ -3,6 +3,7 @@ import { db, transaction, type Tx } from "../../db";
 import type { Job } from "../../generated/sqlite/client";
 import { withoutSecrets } from "../../jobs/secret-payload";
 import type { JobContext } from "../../jobs/worker";
+import { failPoint } from "../../system/fail-point";
 import { recordHistory } from "../../tickets/record-history";
 import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
@@ -100,6 +101,7 @@ export async function sendMailJob(job: Job, ctx: JobContext) {
   // Network first, outside any transaction; a crash before recording retries
   // with the same key, and Resend answers without sending again.
   await deliverMail(composed.mail, { idempotencyKey, jobId: job.id });
+  failPoint("mail.after-send");
   await transaction(async (tx) => {
     await recordSent(tx, payload, composed, messageId);
     await completeOrRollBack(tx);
