@@ -77,7 +77,9 @@ export async function startWeb(
 ): Promise<DeskProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  // Idle connections kept 70 s, as startApp does (Node's 5 s races a client's reuse).
+  const args = ["start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "70000"];
+  const child = spawn(bin("next"), args, {
     cwd: root,
     env: { ...env, PORT: String(port), APP_URL: env.APP_URL ?? url },
     stdio: ["ignore", "pipe", "pipe"],
