@@ -168,5 +168,5 @@ describe("npm run backup / npm run restore", () => {
       `backup test: ${committedBefore.length} tickets before the backup, ${duringBackup} during it, ` +
         `${confirmed.length} in all; restore holds ${tickets.size}`,
     );
-  });
+  }, 180_000); // a busy 2-core machine: ~45 s alone, over 60 s beside other tests
 });
