@@ -10,13 +10,15 @@ const decode = (value: string) =>
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 
-/** The hidden inputs of the first form on `html` that has a field named `field`. */
-export function hiddenFieldsOf(html: string, field: string): [string, string][] {
+/** The action (path, "" for a server action on the page) and hidden inputs of the first form on `html` with a field `field`. */
+export function formOf(html: string, field: string) {
   for (const [form] of html.matchAll(/<form[\s\S]*?<\/form>/g)) {
     if (!form.includes(`name="${field}"`)) continue;
-    return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
-      ([, name, value]) => [decode(name), decode(value ?? "")],
-    );
+    const action = decode(/^<form[^>]*\saction="([^"]*)"/.exec(form)?.[1] ?? "");
+    const hidden = [
+      ...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g),
+    ].map(([, name, value]): [string, string] => [decode(name), decode(value ?? "")]);
+    return { action, hidden };
   }
   throw new Error(`no form with a field "${field}"`);
 }
@@ -24,7 +26,8 @@ export function hiddenFieldsOf(html: string, field: string): [string, string][] 
 /**
  * Loads `pathname` from `baseUrl`, fills the form that has a field named
  * `formWith` (default: the first of `fields`; hidden values it already has are
- * kept unless `fields` overrides them) and posts it to the same page. Returns
+ * kept unless `fields` overrides them) and posts it to the form's action (a
+ * route such as /request/submit, or the page itself for a server action). Returns
  * status, redirect target, cookies set and body (a 303 means the action
  * redirected: success for the request form). `headers` go with both requests
  * (a session cookie, X-Forwarded-For).
@@ -39,10 +42,11 @@ export async function submitForm(
   const page = await fetch(`${baseUrl}${pathname}`, { headers });
   const html = await page.text();
   const form = new FormData();
-  const hidden = hiddenFieldsOf(html, options.formWith ?? Object.keys(fields)[0]);
+  const { action, hidden } = formOf(html, options.formWith ?? Object.keys(fields)[0]);
   for (const [name, value] of hidden) if (!(name in fields)) form.append(name, value);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const res = await fetch(`${baseUrl}${pathname}`, {
+  const target = action.startsWith("/") ? action : pathname;
+  const res = await fetch(`${baseUrl}${target}`, {
     method: "POST",
     body: form,
     headers,
