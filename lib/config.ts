@@ -176,4 +176,8 @@ export const config = {
   get runWorkerInWeb() {
     return read("WORKER_IN_WEB", "true") !== "false";
   },
+  /** How long a claimed job stays a worker's before another may take it over (its worker died), in seconds. */
+  get workerLeaseSeconds() {
+    return Math.max(readInt("WORKER_LEASE_SECONDS", 120), 1);
+  },
 };

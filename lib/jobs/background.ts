@@ -1,3 +1,4 @@
+import { config } from "../config";
 import { jobHandlers } from "./handlers";
 import { runMaintenance } from "./maintenance";
 import { createWorker, type Worker } from "./worker";
@@ -14,7 +15,10 @@ const globalForWorker = globalThis as unknown as { helpdeskWorker?: Worker };
  */
 export function startBackgroundWorker(options: { exitWhenStopped: boolean }): Worker {
   if (globalForWorker.helpdeskWorker) return globalForWorker.helpdeskWorker;
-  const worker = createWorker({ handlers: jobHandlers });
+  const worker = createWorker({
+    handlers: jobHandlers,
+    leaseMs: config.workerLeaseSeconds * 1000,
+  });
   globalForWorker.helpdeskWorker = worker;
   worker.start();
   // Idempotent housekeeping; harmless when several workers do it.

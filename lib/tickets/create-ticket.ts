@@ -6,6 +6,7 @@ import { UserFacingError } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
+import { failPoint } from "../system/fail-point";
 import { allocateTicketNumber } from "./allocate-ticket-number";
 import { linkTickets } from "./link-tickets";
 import { recordHistory } from "./record-history";
@@ -44,7 +45,7 @@ export async function createTicket(input: CreateTicketInput) {
   const now = input.now ?? new Date();
   const number = await allocateTicketNumber(now);
   const customer = await findOrCreateCustomer(input.customer);
-  return transaction(async (tx) => {
+  const created = await transaction(async (tx) => {
     const queue = await tx.queue.findFirst({
       where: { AND: [{ id: input.queueId }, queueFilter(input.scope.writeQueueIds)] },
     });
@@ -69,6 +70,7 @@ export async function createTicket(input: CreateTicketInput) {
         searchText: buildSearchText([number, input.title, customer.email, customer.name]),
       },
     });
+    failPoint("ticket.after-insert");
     const article = await writeArticle(tx, ticket.id, {
       ...input.article,
       // An explicit null: inbound mail that is not the customer's own words (desk address).
@@ -110,4 +112,6 @@ export async function createTicket(input: CreateTicketInput) {
     });
     return { ...ticket, customer, queue, articleId: article.id, autoResponseQueued };
   });
+  failPoint("ticket.after-commit");
+  return created;
 }

@@ -26,7 +26,7 @@ export interface RunningApp {
 const root = path.resolve(__dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 
-function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -40,7 +40,7 @@ function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+export async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited early:\n${output()}`);

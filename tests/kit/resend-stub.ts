@@ -18,6 +18,11 @@ export interface ResendStub {
   requests: RecordedRequest[];
   /** Accepted sends (POST /emails answered 200), once per idempotency key. */
   emails: () => Record<string, unknown>[];
+  /**
+   * Every POST /emails as it arrived, in order: repeats with the same
+   * idempotency key and failed ones included (what "sent exactly once" counts).
+   */
+  posts: () => { idempotencyKey: string | null; status: number; body: Record<string, unknown> }[];
   /** The next `count` sends answer `status`. */
   failNext: (count: number, status?: number) => void;
   /** Received (inbound) e-mails served by GET /emails/receiving/:id. */
@@ -25,7 +30,7 @@ export interface ResendStub {
   /** Raw files served by GET /raw/:id (download URLs of received mail). */
   rawFiles: Map<string, Buffer>;
   delayMs: number;
-  /** Requests counted on arrival, before any delay (requests records them when answered). */
+  /** Requests counted on arrival, before any delay (as `requests`; its status is 0 until answered). */
   arrivals: () => number;
   close: () => Promise<void>;
 }
@@ -57,15 +62,24 @@ export async function startResendStub(): Promise<ResendStub> {
       /* keep the text */
     }
     const path = (req.url ?? "/").split("?")[0];
+    // Inspection for tests in another process (Playwright specs): the accepted sends.
+    if (req.method === "GET" && path === "/__stub/emails") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return res.end(JSON.stringify(stub.emails()));
+    }
+    // Recorded on arrival (status 0 until answered), so a request whose
+    // sender died while it waited (kill -9) is counted too.
+    const record: RecordedRequest = {
+      method: req.method ?? "",
+      path,
+      headers: req.headers,
+      body,
+      status: 0,
+      at: new Date(),
+    };
+    requests.push(record);
     const send = (status: number, payload: unknown) => {
-      requests.push({
-        method: req.method ?? "",
-        path,
-        headers: req.headers,
-        body,
-        status,
-        at: new Date(),
-      });
+      record.status = status;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(payload));
     };
@@ -88,11 +102,6 @@ export async function startResendStub(): Promise<ResendStub> {
       accepted.set(key, { id, body: body as Record<string, unknown> });
       return send(200, { id });
     }
-    // Inspection for tests in another process (Playwright specs): the accepted sends.
-    if (req.method === "GET" && path === "/__stub/emails") {
-      res.writeHead(200, { "content-type": "application/json" });
-      return res.end(JSON.stringify(stub.emails()));
-    }
     const received = /^\/emails\/receiving\/([^/]+)$/.exec(path);
     if (req.method === "GET" && received) {
       const email = receiving.get(received[1]);
@@ -107,14 +116,7 @@ export async function startResendStub(): Promise<ResendStub> {
     }
     const raw = /^\/raw\/([^/]+)$/.exec(path);
     if (req.method === "GET" && raw && rawFiles.has(raw[1])) {
-      requests.push({
-        method: "GET",
-        path,
-        headers: req.headers,
-        body: undefined,
-        status: 200,
-        at: new Date(),
-      });
+      record.status = 200;
       res.writeHead(200, { "content-type": "message/rfc822" });
       return res.end(rawFiles.get(raw[1]));
     }
@@ -127,6 +129,14 @@ export async function startResendStub(): Promise<ResendStub> {
     url: `http://127.0.0.1:${port}`,
     requests,
     emails: () => [...accepted.values()].map((e) => e.body),
+    posts: () =>
+      requests
+        .filter((r) => r.method === "POST" && r.path === "/emails")
+        .map((r) => ({
+          idempotencyKey: (r.headers["idempotency-key"] as string | undefined) ?? null,
+          status: r.status,
+          body: r.body as Record<string, unknown>,
+        })),
     failNext: (count, status = 500) => {
       failures = count;
       failStatus = status;

@@ -112,14 +112,23 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
   try {
     return await withInboundLock(sha256Hex(`${mail.messageId ?? ""}\n${contentHash}`), async () => {
       const verdict = await findDuplicate({ messageId: mail.messageId, contentHash });
-      if (verdict.kind !== "new") return settle(verdict);
       const now = new Date();
-      const delivered = await deliverInboundMail({
-        mail,
-        contentHash,
-        queueHint: row.queueHint,
-        now,
-      });
+      let delivered: { ticketId: number; articleId: number };
+      if (verdict.kind === "duplicate" && verdict.duplicateOfId === null && verdict.articleId) {
+        // Every finished delivery links its article, so this one was written
+        // by an attempt that died before recording it (kill -9 between the two
+        // writes): this delivery completes the record instead of orphaning it.
+        delivered = { ticketId: verdict.ticketId!, articleId: verdict.articleId };
+      } else if (verdict.kind !== "new") {
+        return settle(verdict);
+      } else {
+        delivered = await deliverInboundMail({
+          mail,
+          contentHash,
+          queueHint: row.queueHint,
+          now,
+        });
+      }
       await db.inboundMessage.update({
         where: { id },
         data: {
@@ -141,7 +150,7 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
           data: { status: "duplicate", duplicateOfId: id, processedAt: now },
         });
       }
-      return { inboundId: id, status: "processed" as const, ticketNumber: delivered.number };
+      return resultOf(id);
     });
   } catch (error) {
     if (isTransientError(error)) {

@@ -1,4 +1,5 @@
 import { processInboundMessage, type InboundResult } from "./process-inbound-message";
+import { failPoint } from "../../system/fail-point";
 import { storeInboundMessage } from "./store-inbound-message";
 
 /** A raw MIME delivery: stored first, then processed. */
@@ -13,5 +14,6 @@ export async function receiveInboundMail(input: {
     raw: input.raw,
     queueHint: input.queueHint,
   });
+  failPoint("inbound.after-store");
   return processInboundMessage(stored.id);
 }

@@ -3,6 +3,7 @@ import { db, transaction, type Tx } from "../../db";
 import type { Job } from "../../generated/sqlite/client";
 import { withoutSecrets } from "../../jobs/secret-payload";
 import type { JobContext } from "../../jobs/worker";
+import { failPoint } from "../../system/fail-point";
 import { recordHistory } from "../../tickets/record-history";
 import { NEXT_VERSION } from "../../tickets/ticket-version";
 import { writeArticle } from "../../tickets/write-article";
@@ -114,6 +115,7 @@ export async function sendMailJob(payload: MailJobPayload, ctx: JobContext, job:
   // Network first, outside any transaction; a crash before recording retries
   // with the same key, and Resend answers without sending again.
   await deliverMail(composed.mail, { idempotencyKey, jobId: job.id });
+  failPoint("mail.after-send");
   await transaction(async (tx) => {
     await recordSent(tx, payload, composed, messageId);
     await completeOrRollBack(tx);
