@@ -3,7 +3,13 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      // As vitest.config.mts: lib modules run on the server, the marker is an empty module.
+      "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     include: ["tests/soak/**/*.soak.ts"],
     environment: "node",
