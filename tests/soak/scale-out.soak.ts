@@ -139,7 +139,7 @@ describe.skipIf(testProvider() !== "postgresql")("scale-out on PostgreSQL behind
         { email, name: "Rate", subject: `Rate ${i}`, body: "Please help", topic, website: "" },
         // A forged address does not help: nginx appends the real one, which counts.
         { headers: { "x-forwarded-for": `10.0.0.${i}` } },
-      ).then((res) => res.status === 303);
+      ).then((res) => res.status === 303 && res.location.includes("/request/sent"));
     const before = nginx!.upstreams().length;
     // One address, twice its limit: only PER_ADDRESS get through, whichever process serves them.
     const sameAddress = await Promise.all(
