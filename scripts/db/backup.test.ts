@@ -70,10 +70,14 @@ function mailWithAttachment(i: number) {
 }
 
 async function dumpTickets(databaseUrl: string) {
-  const out = await runToEnd(tsx, ["tests/kit/dump-tickets-process.ts"], {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-  });
+  const out = await runToEnd(
+    tsx,
+    ["--conditions=react-server", "tests/kit/dump-tickets-process.ts"],
+    {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+    },
+  );
   return JSON.parse(out.slice(out.indexOf("["))) as {
     number: string;
     articles: {
@@ -118,7 +122,7 @@ describe("npm run backup / npm run restore", () => {
     // Everything answered before this line was committed before the backup began.
     const committedBefore = [...confirmed];
     const file = path.join(dir, "helpdesk.backup");
-    await runToEnd(tsx, ["scripts/backup.ts", "backup", file], {
+    await runToEnd(tsx, ["--conditions=react-server", "scripts/backup.ts", "backup", file], {
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL!,
     });
@@ -132,17 +136,17 @@ describe("npm run backup / npm run restore", () => {
     restored = await createTestDatabase();
     // A restore refuses a database that is not empty.
     await expect(
-      runToEnd(tsx, ["scripts/backup.ts", "restore", file], {
+      runToEnd(tsx, ["--conditions=react-server", "scripts/backup.ts", "restore", file], {
         ...process.env,
         DATABASE_URL: process.env.DATABASE_URL!,
       }),
     ).rejects.toThrow(/not empty|exists/);
-    await runToEnd(tsx, ["scripts/backup.ts", "restore", file], {
+    await runToEnd(tsx, ["--conditions=react-server", "scripts/backup.ts", "restore", file], {
       ...process.env,
       DATABASE_URL: restored.url,
     });
     // The restored database is a migrated, current desk database.
-    await runToEnd(tsx, ["scripts/db/migrate.ts", "status"], {
+    await runToEnd(tsx, ["--conditions=react-server", "scripts/db/migrate.ts", "status"], {
       ...process.env,
       DATABASE_URL: restored.url,
     });

@@ -72,10 +72,14 @@ const localMigrations = (provider: Provider, root = ROOT) =>
     .sort();
 
 const migrateCli = (args: string[], env: Record<string, string>) =>
-  run(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/db/migrate.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  }).then(
+  run(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    ["--conditions=react-server", "scripts/db/migrate.ts", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    },
+  ).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
