@@ -34,6 +34,7 @@ const config = [
       "lib/generated/**",
       "data/**",
       "test-results/**",
+      "e2e/artifacts/**",
       "playwright-report/**",
       "next-env.d.ts",
     ],

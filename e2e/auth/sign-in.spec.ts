@@ -1,6 +1,6 @@
 // Agent sign-in on a desk of its own, so the dashboard is empty whatever ran before.
 import { ADMIN, startApp, type RunningApp } from "../../tests/kit/app-server";
-import { getTranslator } from "../../lib/i18n/translator";
+import { catalogueTranslator } from "../../lib/i18n/catalogue-translator";
 import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
@@ -13,8 +13,8 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-const en = getTranslator("en");
-const de = getTranslator("de");
+const en = catalogueTranslator("en", "UTC");
+const de = catalogueTranslator("de", "UTC");
 
 test("an agent signs in, sees the empty dashboard and signs out", async ({ page, t, signIn }) => {
   await page.goto(`${app.url}/agent`);

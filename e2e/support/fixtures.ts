@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { test as base, expect } from "@playwright/test";
-import { getTranslator } from "../../lib/i18n/translator";
+import { catalogueTranslator } from "../../lib/i18n/catalogue-translator";
 import { isLocale, type Locale } from "../../lib/i18n/locales";
 import { ADMIN } from "../../tests/kit/app-server";
 import { STATE_FILE } from "./global-setup";
@@ -40,7 +40,7 @@ export const test = base.extend<{
   state: E2eState;
   cspViolations: CspViolation[];
   language: Locale;
-  t: ReturnType<typeof getTranslator>;
+  t: ReturnType<typeof catalogueTranslator>;
   signIn: SignIn;
 }>({
   state: async ({}, use) => {
@@ -66,7 +66,7 @@ export const test = base.extend<{
     await use(isLocale(language) ? language : "en");
   },
   t: async ({ language }, use) => {
-    await use(getTranslator(language));
+    await use(catalogueTranslator(language, "UTC"));
   },
   // Every page of every spec listens for CSP violations; any one fails the test.
   // A test that provokes one on purpose empties the list after checking it.
