@@ -1,0 +1,30 @@
+import { CredentialsSignin } from "@auth/core/errors";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { logAuthError } from "./log-auth-error";
+
+function captureConsole() {
+  const lines: string[] = [];
+  const keep = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  vi.spyOn(console, "error").mockImplementation(keep);
+  vi.spyOn(console, "warn").mockImplementation(keep);
+  vi.spyOn(console, "log").mockImplementation(keep);
+  return lines;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("logAuthError", () => {
+  it("logs a refused sign-in as one line without trace", () => {
+    const lines = captureConsole();
+    logAuthError(new CredentialsSignin());
+    expect(lines).toEqual(["[auth] sign-in refused: wrong e-mail or password"]);
+  });
+
+  it("keeps the stack trace of real faults", () => {
+    const lines = captureConsole();
+    const fault = new Error("database is locked");
+    logAuthError(fault);
+    expect(lines[0]).toBe("[auth][error] Error: database is locked");
+    expect(lines.join("\n")).toContain("log-auth-error.test.ts");
+  });
+});
