@@ -9,12 +9,38 @@ import { db, isPostgres, transaction } from "../db";
 
 export const DEFAULT_GROUP = "users";
 
+// publicNameEn/De: the topic as customers read it on the request form (issue 12);
+// the migration queue_public_names gives desks seeded earlier the same names.
 export const DEFAULT_QUEUES = [
   { name: "Raw", description: "Unsorted mail; the fallback queue", isPublic: false },
-  { name: "Misc", description: "General questions", isPublic: true },
-  { name: "Web", description: "Web sites and web services", isPublic: true },
-  { name: "WLAN", description: "Wireless network", isPublic: true },
-  { name: "VoIP", description: "Telephony", isPublic: true },
+  {
+    name: "Misc",
+    description: "General questions",
+    isPublic: true,
+    publicNameEn: "General questions",
+    publicNameDe: "Allgemeine Fragen",
+  },
+  {
+    name: "Web",
+    description: "Web sites and web services",
+    isPublic: true,
+    publicNameEn: "Web sites and web services",
+    publicNameDe: "Webseiten und Webdienste",
+  },
+  {
+    name: "WLAN",
+    description: "Wireless network",
+    isPublic: true,
+    publicNameEn: "Wireless network (WLAN)",
+    publicNameDe: "Funknetz (WLAN)",
+  },
+  {
+    name: "VoIP",
+    description: "Telephony",
+    isPublic: true,
+    publicNameEn: "Telephone (VoIP)",
+    publicNameDe: "Telefonie (VoIP)",
+  },
 ];
 
 const STANDARD_RESPONSES = [

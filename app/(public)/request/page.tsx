@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<{ draft?: string }> };
 
 /** The request form; `?draft=` brings back a rejected submission (browsers without JavaScript). */
 export default async function RequestPage({ searchParams }: Props) {
-  const { t } = await getMessages();
+  const { locale, t } = await getMessages();
   const { draft } = await searchParams;
   const initialState: RequestFormState = await readFormDraft("request", draft);
   return (
@@ -22,7 +22,7 @@ export default async function RequestPage({ searchParams }: Props) {
       <p className="text-zinc-600 dark:text-zinc-400">{t.portal.request.intro}</p>
       <RequestForm
         t={t.portal}
-        topics={await listTopics()}
+        topics={await listTopics(locale)}
         limits={getAttachmentLimits()}
         initialState={initialState}
       />

@@ -88,6 +88,7 @@ const de: Messages = {
     escalated: "eskaliert",
   },
   zoom: {
+    title: "Ticket {number}",
     articles: "Artikel",
     history: "Historie",
     priority: "Priorität",
@@ -229,6 +230,14 @@ const de: Messages = {
       number: "Nummer",
       state: "Status",
       lastActivity: "Letzte Aktivität",
+    },
+    states: {
+      received: "eingegangen",
+      in_progress: "in Bearbeitung",
+      on_hold: "zurückgestellt",
+      closed: "abgeschlossen",
+      merged: "zusammengeführt",
+      mergedInto: "zusammengeführt mit {number}",
     },
     errors: {
       title: "Bitte prüfen Sie Ihre Eingaben.",

@@ -86,6 +86,7 @@ const en = {
     escalated: "escalated",
   },
   zoom: {
+    title: "Ticket {number}",
     articles: "Articles",
     history: "History",
     priority: "Priority",
@@ -220,6 +221,14 @@ const en = {
       number: "Number",
       state: "State",
       lastActivity: "Last activity",
+    },
+    states: {
+      received: "received",
+      in_progress: "in progress",
+      on_hold: "on hold",
+      closed: "closed",
+      merged: "merged",
+      mergedInto: "merged into {number}",
     },
     errors: {
       title: "Please check your input.",

@@ -11,6 +11,7 @@ import { getCustomerTicket } from "@/lib/portal/get-customer-ticket";
 import { readFormDraft } from "@/lib/portal/form-drafts";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
+import { CustomerStateText } from "@/components/portal/customer-state-text";
 import { FollowUpForm } from "./follow-up-form";
 
 type Props = {
@@ -29,9 +30,9 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
   const { number } = await params;
   const { sent, draft } = await searchParams;
   const session = await getCurrentCustomer();
-  const ticket = session ? await getCustomerTicket({ session, number }) : null;
-  if (!session || !ticket) notFound();
   const { locale, t } = await getMessages();
+  const ticket = session ? await getCustomerTicket({ session, number, locale }) : null;
+  if (!session || !ticket) notFound();
   const followUpDraft = await readFormDraft<{ body: string }>(
     `follow-up:${ticket.number}:${session.customerId}`,
     draft,
@@ -41,8 +42,8 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
     timeStyle: "short",
     timeZone: config.timeZone,
   });
-  const facts = [
-    [t.portal.ticket.state, t.states[ticket.state]],
+  const facts: [string, React.ReactNode][] = [
+    [t.portal.ticket.state, <CustomerStateText key="state" ticket={ticket} t={t.portal.states} />],
     [t.portal.ticket.queue, ticket.queueName],
     [t.portal.ticket.created, when.format(ticket.createdAt)],
     [t.portal.ticket.updated, when.format(ticket.updatedAt)],
