@@ -4,13 +4,15 @@ import { ArticleView } from "@/components/tickets/article-view";
 import { queueIdsFor } from "@/lib/agents/queue-access";
 import { requireAgent } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/server";
+import { format } from "@/lib/i18n/translate";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
 
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `#${(await params).number}` };
+  const { t } = await getMessages();
+  return { title: format(t.zoom.title, { number: (await params).number }) };
 }
 
 /** Read-only ticket zoom: the agent workspace issue adds actions and replies. */
