@@ -166,6 +166,7 @@ const de: Messages = {
       topicPlaceholder: "Thema wählen",
       attachments: "Anhänge (optional)",
       attachmentsHint: "Bis zu {max} Dateien, je höchstens {maxSize}.",
+      attachmentsTypes: "Erlaubte Dateitypen: {types}",
       honeypot: "Dieses Feld leer lassen",
       submit: "Anfrage senden",
       submitting: "Wird gesendet …",
@@ -250,6 +251,7 @@ const de: Messages = {
       fileTooLarge: "{name} ist größer als {maxSize}.",
       fileType: "{name}: Dieser Dateityp wird nicht angenommen.",
       fileInvalid: "Das ist keine Datei.",
+      fileContent: "{name}: Der Inhalt passt nicht zum Dateityp.",
       rateLimited: "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde erneut.",
       bodyTooLarge:
         "Die Dateien sind zusammen zu groß: höchstens {max} Dateien mit je bis zu {maxSize}.",

@@ -158,6 +158,7 @@ const en = {
       topicPlaceholder: "Choose a topic",
       attachments: "Attachments (optional)",
       attachmentsHint: "Up to {max} files, each at most {maxSize}.",
+      attachmentsTypes: "Allowed file types: {types}",
       honeypot: "Leave this field empty",
       submit: "Send request",
       submitting: "Sending…",
@@ -241,6 +242,7 @@ const en = {
       fileTooLarge: "{name} is larger than {maxSize}.",
       fileType: "{name}: this file type is not accepted.",
       fileInvalid: "This is not a file.",
+      fileContent: "{name}: the content does not match its file type.",
       rateLimited: "Too many attempts. Please try again in an hour.",
       bodyTooLarge:
         "Together, the files are too large: send at most {max} files of up to {maxSize} each.",
