@@ -114,7 +114,7 @@ export const config = {
       read("PORTAL_ATTACHMENT_EXTENSIONS", DEFAULT_ATTACHMENT_EXTENSIONS.join(",")),
     );
   },
-  /** Lifetime of an access link mailed by the status lookup, in days. */
+  /** Lifetime of an access link (status lookup, new-ticket confirmation), in days. */
   get portalAccessLinkDays() {
     return readInt("PORTAL_ACCESS_LINK_DAYS", 7);
   },

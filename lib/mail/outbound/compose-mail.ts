@@ -10,6 +10,8 @@ import type { OutgoingMail } from "./transport";
 
 export interface ComposedMail {
   mail: OutgoingMail;
+  /** The text as it may be stored in an article: any link in `data.link` replaced by a note. */
+  storedText: string;
   ticket: Awaited<ReturnType<typeof loadTicket>>;
 }
 
@@ -102,20 +104,34 @@ export async function composeMail(
       });
       const template = (s: string) =>
         s.replace(
-          /\{\{\s*(ticket\.number|ticket\.title|customer\.name|customer\.email)\s*\}\}/g,
+          /\{\{\s*(ticket\.number|ticket\.title|ticket\.link|customer\.name|customer\.email)\s*\}\}/g,
           (_, key: string) =>
             key === "ticket.number"
               ? ticket.number
               : key === "ticket.title"
                 ? ticket.title
-                : key === "customer.name"
-                  ? ticket.customer.name
-                  : ticket.customer.email,
+                : key === "ticket.link"
+                  ? (data.link ?? vars.statusUrl)
+                  : key === "customer.name"
+                    ? ticket.customer.name
+                    : ticket.customer.email,
         );
+      // The direct link (addConfirmationLink) when the job carries one.
+      const linkParagraph = data.link ? format(t.autoResponseLink, vars) : "";
       subject = custom ? template(custom.subject) : format(t.autoResponseSubject, vars);
-      text = custom
-        ? template(custom.body)
-        : `${format(t.greeting, vars)}\n\n${format(t.autoResponseBody, vars)}\n\n${t.closing}`;
+      if (custom) {
+        text = template(custom.body);
+        if (data.link && !text.includes(data.link)) text = `${text}\n\n${linkParagraph}`;
+      } else {
+        text = [
+          format(t.greeting, vars),
+          format(t.autoResponseBody, vars),
+          linkParagraph,
+          t.closing,
+        ]
+          .filter(Boolean)
+          .join("\n\n");
+      }
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }
@@ -167,6 +183,7 @@ export async function composeMail(
   const queueAddress = ticket?.queue.addresses[0];
   return {
     ticket,
+    storedText: data.link ? text.split(data.link).join(t.linkWithheld) : text,
     mail: {
       from: config.mailFrom,
       to: payload.to,

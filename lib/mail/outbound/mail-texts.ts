@@ -4,6 +4,10 @@ import type { Locale } from "../../i18n/translate";
 export interface MailTexts {
   autoResponseSubject: string;
   autoResponseBody: string;
+  /** The direct link in the new-ticket confirmation ({link}, {expires}). */
+  autoResponseLink: string;
+  /** Stands for a link in the copy of a mail kept as an article. */
+  linkWithheld: string;
   accessLinkSubject: string;
   accessLinkBody: string;
   magicLinkSubject: string;
@@ -20,6 +24,9 @@ const en: MailTexts = {
     "Thank you for your request. We have received it and filed it under ticket number {number}.\n\n" +
     "You can check its status at any time: {statusUrl} (enter the ticket number and your e-mail address).\n" +
     "To add anything, simply reply to this e-mail and keep [Ticket#{number}] in the subject.",
+  autoResponseLink:
+    "Open your request directly with this personal link (valid until {expires}; please do not forward it):\n\n{link}",
+  linkWithheld: "[personal link, not stored]",
   accessLinkSubject: "Your link to request {number}",
   accessLinkBody:
     "Here is your link to request {number}. It is valid until {expires}:\n\n{link}\n\n" +
@@ -46,6 +53,9 @@ const de: MailTexts = {
     "Vielen Dank für Ihre Anfrage. Wir haben sie erhalten und unter der Ticketnummer {number} abgelegt.\n\n" +
     "Den Stand können Sie jederzeit hier abfragen: {statusUrl} (Ticketnummer und E-Mail-Adresse eingeben).\n" +
     "Für Ergänzungen antworten Sie einfach auf diese E-Mail und lassen [Ticket#{number}] im Betreff stehen.",
+  autoResponseLink:
+    "Ihre Anfrage öffnen Sie direkt mit diesem persönlichen Link (gültig bis {expires}; bitte nicht weitergeben):\n\n{link}",
+  linkWithheld: "[persönlicher Link, nicht gespeichert]",
   accessLinkSubject: "Ihr Link zur Anfrage {number}",
   accessLinkBody:
     "Hier ist Ihr Link zur Anfrage {number}. Er gilt bis {expires}:\n\n{link}\n\n" +
