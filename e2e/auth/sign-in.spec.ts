@@ -37,6 +37,14 @@ test("a wrong password keeps the e-mail and says so", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText("E-mail or password is wrong.");
   await expect(page.getByLabel("E-mail")).toHaveValue(ADMIN.email);
+  // The server log has one line for it: no stack trace, no address, no password.
+  const log = app.output();
+  expect(log.split("\n").filter((line) => line.includes("[auth]"))).toEqual([
+    "[auth] sign-in refused: wrong e-mail or password",
+  ]);
+  expect(log).not.toContain("CredentialsSignin");
+  expect(log).not.toMatch(/^\s+at /m);
+  expect(log).not.toContain(ADMIN.email);
 });
 
 test("the language can be switched to German and is remembered", async ({ page }) => {

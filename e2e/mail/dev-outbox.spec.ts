@@ -18,7 +18,7 @@ test("a web request's confirmation appears in the dev outbox", async ({ page }) 
   const form = page.locator("form").filter({ has: page.getByLabel("Subject") });
   await form.getByLabel("Your name").fill("Olga Outbox");
   await form.getByLabel("E-mail").fill("olga@example.org");
-  await form.getByLabel("Topic").selectOption({ label: "WLAN" });
+  await form.getByLabel("Topic").selectOption({ label: "Wireless network (WLAN)" });
   await form.getByLabel("Subject").fill("Eduroam drops every hour");
   await form.getByLabel("Message").fill("Since Monday the connection drops every hour.");
   await form.getByRole("button", { name: "Send request" }).click();
@@ -46,4 +46,6 @@ test("a web request's confirmation appears in the dev outbox", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`[Ticket#${number}]`);
   await expect(page.locator("pre").first()).toContainText(number);
   await expect(page.locator("pre").first()).toContainText(`${app.url}/status`);
+  // The direct link to the ticket is in the mail as sent (the outbox is its copy).
+  await expect(page.locator("pre").first()).toContainText(`${app.url}/access/`);
 });

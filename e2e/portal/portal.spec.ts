@@ -13,6 +13,7 @@ import {
 } from "./portal-helpers";
 
 const SCREENSHOTS = path.resolve(__dirname, "../artifacts/screenshots");
+const PNG = fs.readFileSync(path.resolve(__dirname, "../../app/apple-icon.png"));
 const attachment = {
   name: "error-log.txt",
   mimeType: "text/plain",
@@ -39,7 +40,7 @@ test("a customer sends a request, looks it up, reads it without internal notes a
 
   await page.getByLabel("Your name").fill("Alice Example");
   await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Topic").selectOption({ label: "Web" });
+  await page.getByLabel("Topic").selectOption({ label: "Web sites and web services" });
   await page.getByLabel("Subject").fill("Printer on fire");
   await page.getByLabel("Message").fill("It smokes since this morning.");
   await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
@@ -83,8 +84,10 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   }
   expect(answers[0]).toBe(answers[1]);
   expect(answers[0]).toContain("If this matches a request, we have sent a link");
-  const accessMail = await waitForMail(state.stubUrl, email, (m) =>
-    /\/access\//.test(m.text ?? ""),
+  const accessMail = await waitForMail(
+    state.stubUrl,
+    email,
+    (m) => m.subject.includes("Your link to request") && /\/access\//.test(m.text ?? ""),
   );
   expect(
     (await sentMails(state.stubUrl)).filter((m) => JSON.stringify(m.to).includes(wrong)),
@@ -105,8 +108,8 @@ test("a customer sends a request, looks it up, reads it without internal notes a
 
   await expect(page.getByRole("heading", { name: "Printer on fire" })).toBeVisible();
   await expect(page.getByText("It smokes since this morning.")).toBeVisible();
-  await expect(page.getByText("Web", { exact: true })).toBeVisible();
-  await expect(page.getByText("new", { exact: true })).toBeVisible();
+  await expect(page.getByText("Web sites and web services", { exact: true })).toBeVisible();
+  await expect(page.getByText("received", { exact: true })).toBeVisible(); // the customer's word for "new"
   await expect(page.getByText("INTERNAL: customer is a VIP")).toHaveCount(0);
   // The customer's message first; the confirmation mail may follow once it is sent.
   await expect(page.getByTestId("article").first()).toContainText("It smokes since this morning.");
@@ -123,7 +126,7 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   await page.getByRole("textbox", { name: "Message" }).fill("It is still smoking.");
   await page
     .getByLabel("Attachments (optional)")
-    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("png") });
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText("Your message was added.")).toBeVisible();
   await expect(page.getByTestId("article").last()).toContainText("It is still smoking.");
@@ -147,7 +150,7 @@ test("the request form works without JavaScript and keeps what was typed", async
   await page.goto("/request");
   await page.getByLabel("Your name").fill("No Script");
   await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Topic").selectOption({ label: "WLAN" });
+  await page.getByLabel("Topic").selectOption({ label: "Wireless network (WLAN)" });
   await page.getByLabel("Message").fill("The wifi drops every hour.");
   await page.getByLabel("Attachments (optional)").setInputFiles(attachment);
   await page.getByRole("button", { name: "Send request" }).click(); // subject missing
@@ -158,7 +161,9 @@ test("the request form works without JavaScript and keeps what was typed", async
   await expect(page.getByLabel("Your name")).toHaveValue("No Script");
   await expect(page.getByLabel("E-mail")).toHaveValue(email);
   await expect(page.getByLabel("Message")).toHaveValue("The wifi drops every hour.");
-  await expect(page.getByLabel("Topic").locator("option:checked")).toHaveText("WLAN");
+  await expect(page.getByLabel("Topic").locator("option:checked")).toHaveText(
+    "Wireless network (WLAN)",
+  );
   await expect(form.getByText("Please choose these files again: error-log.txt")).toBeVisible();
 
   await page.getByLabel("Subject").fill("Wifi drops");
@@ -198,7 +203,11 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   await expect(page.locator("main form").getByRole("status")).toContainText(
     "If we know this address, we have sent a sign-in link",
   );
-  const mail = await waitForMail(state.stubUrl, email, (m) => /\/access\//.test(m.text ?? ""));
+  const mail = await waitForMail(
+    state.stubUrl,
+    email,
+    (m) => m.subject === "Sign in to your requests" && /\/access\//.test(m.text ?? ""),
+  );
   const link = linkIn(mail);
   // A mail scanner fetching the single-use link first does not use it up.
   for (const _ of [1, 2]) {
@@ -214,7 +223,7 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   await expect(rows.nth(0)).toContainText(second); // newest first
   await expect(rows.nth(0)).toContainText("VPN certificate expired");
   await expect(rows.nth(1)).toContainText(first);
-  await expect(rows.nth(1)).toContainText("new");
+  await expect(rows.nth(1)).toContainText("received");
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
   await rows.nth(1).getByRole("link", { name: "Laptop will not boot" }).click();
@@ -235,25 +244,44 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   expect((await page.goto(`/tickets/${first}`))?.status()).toBe(404);
 });
 
-test("a request without attachments goes through, and a rejected file is named", async ({
+test("the attachment field says what is allowed and refuses a file before upload", async ({
   page,
 }) => {
   await page.goto("/request");
+  const field = page.getByLabel("Attachments (optional)");
+  await expect(field).toHaveAttribute("accept", /(^|,)\.log(,|$)/);
+  await expect(page.locator("#attachments-hint")).toContainText("Allowed file types: .log, .txt");
   await page.getByLabel("Your name").fill("Plain Text");
   await page.getByLabel("E-mail").fill(uniqueEmail("plain"));
-  await page.getByLabel("Topic").selectOption({ label: "Misc" });
+  await page.getByLabel("Topic").selectOption({ label: "General questions" });
   await page.getByLabel("Subject").fill("Just a question");
   await page.getByLabel("Message").fill("How do I reset my password?");
-  await page.getByLabel("Attachments (optional)").setInputFiles({
+
+  // Reported as soon as it is chosen: nothing was sent.
+  let posts = 0;
+  page.on("request", (r) => void (r.method() === "POST" && posts++));
+  await field.setInputFiles({
     name: "tool.exe",
     mimeType: "application/x-msdownload",
     buffer: Buffer.from("MZ"),
   });
+  await expect(page.getByText("tool.exe: this file type is not accepted.")).toBeVisible();
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.locator("main form").getByRole("alert")).toBeVisible();
-  await expect(page.getByText("tool.exe: this file type is not accepted.")).toBeVisible();
+  expect(posts).toBe(0);
 
-  await page.getByLabel("Attachments (optional)").setInputFiles([]);
+  // A name that passes but content that does not: the server says so, and keeps the text.
+  await field.setInputFiles({ name: "scan.pdf", mimeType: "", buffer: Buffer.from("not a pdf") });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("scan.pdf: the content does not match its file type.")).toBeVisible();
+  await expect(page.getByLabel("Message")).toHaveValue("How do I reset my password?");
+
+  // A router log without a MIME type from the browser is accepted.
+  await field.setInputFiles({
+    name: "router.log",
+    mimeType: "",
+    buffer: Buffer.from("Nov 30 04:12:01 router kernel: eth0 link up\n"),
+  });
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
 });
@@ -274,7 +302,7 @@ test("a follow-up works without JavaScript: errors come back with the message ke
   });
   const noScript = await context.newPage();
   await noScript.goto(`/tickets/${number}`);
-  const photo = { name: "beamer.png", mimeType: "image/png", buffer: Buffer.from("png") };
+  const photo = { name: "beamer.png", mimeType: "image/png", buffer: PNG };
   const tool = { name: "fix.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") };
   await noScript.getByRole("textbox", { name: "Message" }).fill("Still flickering.");
   await noScript.getByLabel("Attachments (optional)").setInputFiles([photo, tool]);
@@ -294,5 +322,47 @@ test("a follow-up works without JavaScript: errors come back with the message ke
   await expect(noScript.getByText("Your message was added.")).toBeVisible();
   await expect(noScript.getByTestId("article").last()).toContainText("Still flickering.");
   await expect(noScript.getByRole("link", { name: "beamer.png" })).toBeVisible();
+  await context.close();
+});
+
+test("the confirmation links straight to the ticket; German topics and states", async ({
+  browser,
+  baseURL,
+  state,
+}) => {
+  const context = await browser.newContext({ baseURL, locale: "de-DE" });
+  const page = await context.newPage();
+  const email = uniqueEmail("direct");
+  await page.goto("/request");
+  await expect(page.getByLabel("Thema").locator("option")).toContainText([
+    "Allgemeine Fragen",
+    "Funknetz (WLAN)",
+  ]);
+  await page.getByLabel("Ihr Name").fill("Dora Direkt");
+  await page.getByLabel("E-Mail").fill(email);
+  await page.getByLabel("Thema").selectOption({ label: "Funknetz (WLAN)" });
+  await page.getByLabel("Betreff").fill("WLAN bricht ab");
+  await page.getByLabel("Nachricht").fill("Seit Montag jede Stunde.");
+  await page.getByRole("button", { name: "Anfrage senden" }).click();
+  await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
+  const number = (await page.getByTestId("ticket-number").textContent())!.trim();
+
+  const confirmation = await waitForMail(state.stubUrl, email, (m) =>
+    m.subject.includes(`[Ticket#${number}]`),
+  );
+  expect(confirmation.text).toContain("persönlichen Link");
+  await openLink(page, linkIn(confirmation));
+  await expect(page).toHaveURL(`${baseURL}/tickets/${number}`);
+  await expect(page.getByText("Funknetz (WLAN)", { exact: true })).toBeVisible();
+  await expect(page.getByText("eingegangen", { exact: true })).toBeVisible();
+  // The copy on the ticket (recorded once sent) does not carry the link.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("article")).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("article").last()).toContainText(
+    "[persönlicher Link, nicht gespeichert]",
+  );
+  await expect(page.locator("main")).not.toContainText("/access/");
   await context.close();
 });
