@@ -48,6 +48,9 @@ async function runMailJobs(now = new Date()) {
 const outboxTo = (to: string) =>
   db.outboxMail.findFirst({ where: { toAddress: to }, orderBy: { id: "desc" } });
 
+const firstArticleId = async (ticketId: number) =>
+  (await db.article.findFirstOrThrow({ where: { ticketId }, orderBy: { id: "asc" } })).id;
+
 async function confirmationTo(email: string) {
   const mail = await outboxTo(email);
   expect(mail?.subject).toContain("[Ticket#");
@@ -145,7 +148,19 @@ describe("the confirmation's direct link", () => {
       expect(m.text).not.toMatch(/\/access\//);
     // Olga got two confirmations: her own (with link) and the one answering Mallory (without).
     const olga = byRecipient("olga@example.org");
-    expect(olga.map((m) => LINK.test(m.text))).toEqual([true, false]);
+    const answers = await Promise.all(
+      olga.map(async (m) => {
+        const job = await db.job.findUniqueOrThrow({ where: { id: m.jobId! } });
+        return [(job.payload as { articleId: number }).articleId, LINK.test(m.text)];
+      }),
+    );
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        [await firstArticleId(ticket.id), true],
+        [foreign.articleId, false],
+      ]),
+    );
+    expect(answers).toHaveLength(2);
     expect(await db.customerToken.count({ where: { ticketId: desk.id } })).toBe(0);
     // The desk's sender address counts as its own too.
     expect(
