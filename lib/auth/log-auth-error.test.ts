@@ -1,4 +1,4 @@
-import { CredentialsSignin } from "@auth/core/errors";
+import { CredentialsSignin, JWTSessionError, MissingCSRF, MissingSecret } from "@auth/core/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { logAuthError } from "./log-auth-error";
 
@@ -18,6 +18,23 @@ describe("logAuthError", () => {
     const lines = captureConsole();
     logAuthError(new CredentialsSignin());
     expect(lines).toEqual(["[auth] sign-in refused: wrong e-mail or password"]);
+  });
+
+  it("logs the other errors a visitor causes as one line each, without trace", () => {
+    const lines = captureConsole();
+    logAuthError(new MissingCSRF("CSRF token was missing during an action signin"));
+    logAuthError(new JWTSessionError("no matching decryption secret"));
+    expect(lines).toEqual([
+      "[auth] sign-in refused: missing or stale form token",
+      "[auth] session cookie not readable (expired or signed with another secret)",
+    ]);
+  });
+
+  it("keeps the stack trace of the desk's own misconfiguration", () => {
+    const lines = captureConsole();
+    logAuthError(new MissingSecret("Please define a `secret`"));
+    expect(lines[0]).toMatch(/^\[auth\]\[error\] MissingSecret: Please define a `secret`/);
+    expect(lines.length).toBeGreaterThan(1);
   });
 
   it("keeps the stack trace of real faults", () => {

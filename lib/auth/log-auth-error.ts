@@ -1,13 +1,31 @@
 /**
- * Auth.js's error logger. A refused sign-in (wrong e-mail or password) is an
- * everyday event, not a fault: one line, without the address, password or a
- * stack trace. Anything else keeps Auth.js's full report (name, message, stack),
- * because that is a fault someone has to look into.
+ * Errors a visitor causes, not faults of the desk: Auth.js's client errors
+ * (`isClientError` in @auth/core/errors) plus a session cookie that no longer
+ * decrypts (expired, or AUTH_SECRET changed). Each is logged as one line.
+ */
+const VISITOR_ERRORS: Record<string, string> = {
+  CredentialsSignin: "sign-in refused: wrong e-mail or password",
+  MissingCSRF: "sign-in refused: missing or stale form token",
+  JWTSessionError: "session cookie not readable (expired or signed with another secret)",
+  AccessDenied: "access denied",
+  Verification: "verification refused",
+  OAuthAccountNotLinked: "sign-in refused: account not linked",
+  OAuthCallbackError: "sign-in refused: provider callback failed",
+  AccountNotLinked: "sign-in refused: account not linked",
+  WebAuthnVerificationError: "sign-in refused: passkey not verified",
+};
+
+/**
+ * Auth.js's error logger. A refused sign-in (wrong e-mail or password) and the
+ * other visitor errors above are everyday events: one line, without the
+ * address, the password or a stack trace. Anything else keeps Auth.js's full
+ * report (name, message, stack), because that is a fault someone has to look into.
  */
 export function logAuthError(error: Error & { type?: string }): void {
   const name = error.type ?? error.name;
-  if (name === "CredentialsSignin") {
-    console.warn("[auth] sign-in refused: wrong e-mail or password");
+  const line = VISITOR_ERRORS[name];
+  if (line) {
+    console.warn(`[auth] ${line}`);
     return;
   }
   console.error(`[auth][error] ${name}: ${error.message}`);
