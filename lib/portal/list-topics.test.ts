@@ -27,6 +27,20 @@ describe("topics in the customer's language", () => {
     expect(german.map((t) => t.id)).not.toContain(raw.id);
   });
 
+  it("gives default queues seeded before public names existed their names at the next start", async () => {
+    await seedDatabase();
+    await db.queue.updateMany({ data: { publicNameEn: null, publicNameDe: null } });
+    await db.queue.update({ where: { name: "Web" }, data: { publicNameDe: "Internet" } });
+    await seedDatabase();
+    const german = await listTopics("de");
+    expect(german.map((t) => t.name)).toEqual([
+      "Allgemeine Fragen",
+      "Funknetz (WLAN)",
+      "Internet", // an admin's name stays
+      "Telefonie (VoIP)",
+    ]);
+  });
+
   it("falls back to the English public name, then the queue's own name", () => {
     const queue = { name: "Printing", publicNameEn: "Printers", publicNameDe: null };
     expect(publicQueueName(queue, "de")).toBe("Printers");

@@ -10,7 +10,7 @@ import { db, isPostgres, transaction } from "../db";
 export const DEFAULT_GROUP = "users";
 
 // publicNameEn/De: the topic as customers read it on the request form (issue 12);
-// the migration queue_public_names gives desks seeded earlier the same names.
+// desks seeded before public names existed get them at their next start.
 export const DEFAULT_QUEUES = [
   { name: "Raw", description: "Unsorted mail; the fallback queue", isPublic: false },
   {
@@ -77,6 +77,16 @@ export async function seedDatabase(): Promise<SeedResult> {
       for (const response of STANDARD_RESPONSES) {
         await tx.standardResponse.create({ data: response });
       }
+    }
+
+    // Default queues without any public name (seeded before they existed) get the defaults';
+    // a name an admin gave is never overwritten.
+    for (const { name, publicNameEn, publicNameDe } of DEFAULT_QUEUES) {
+      if (!publicNameEn) continue;
+      await tx.queue.updateMany({
+        where: { name, publicNameEn: null, publicNameDe: null },
+        data: { publicNameEn, publicNameDe },
+      });
     }
 
     const existingAdmin = await tx.agent.findFirst({
