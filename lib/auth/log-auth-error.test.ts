@@ -20,6 +20,15 @@ describe("logAuthError", () => {
     expect(lines).toEqual(["[auth] sign-in refused: wrong e-mail or password"]);
   });
 
+  it("names a refusal with its own code (too many attempts) instead of a wrong password", () => {
+    const lines = captureConsole();
+    class RateLimited extends CredentialsSignin {
+      code = "rate_limited";
+    }
+    logAuthError(new RateLimited());
+    expect(lines).toEqual(["[auth] sign-in refused: rate limited"]);
+  });
+
   it("logs the other errors a visitor causes as one line each, without trace", () => {
     const lines = captureConsole();
     logAuthError(new MissingCSRF("CSRF token was missing during an action signin"));

@@ -21,9 +21,12 @@ const VISITOR_ERRORS: Record<string, string> = {
  * address, the password or a stack trace. Anything else keeps Auth.js's full
  * report (name, message, stack), because that is a fault someone has to look into.
  */
-export function logAuthError(error: Error & { type?: string }): void {
+export function logAuthError(error: Error & { type?: string; code?: string }): void {
   const name = error.type ?? error.name;
-  const line = VISITOR_ERRORS[name];
+  // A refusal with its own code (auth.ts: SignInRateLimited) names it instead.
+  const code =
+    name === "CredentialsSignin" && error.code !== "credentials" ? error.code : undefined;
+  const line = code ? `sign-in refused: ${code.replace(/_/g, " ")}` : VISITOR_ERRORS[name];
   if (line) {
     console.warn(`[auth] ${line}`);
     return;
