@@ -38,9 +38,19 @@ test("a wrong password keeps the e-mail and says so", async ({ page, t }) => {
   await page.goto(`${app.url}/login`);
   await page.getByLabel(t("login.email")).fill(ADMIN.email);
   await page.getByLabel(t("login.password")).fill("wrong");
+  // Only this attempt's lines (the en and de projects may share the app).
+  const logBefore = app.output().length;
   await page.getByRole("button", { name: t("login.submit") }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText(t("login.failed"));
   await expect(page.getByLabel(t("login.email"))).toHaveValue(ADMIN.email);
+  // The server log has one line for it: no stack trace, no address, no password.
+  const log = app.output().slice(logBefore);
+  expect(log.split("\n").filter((line) => line.includes("[auth]"))).toEqual([
+    "[auth] sign-in refused: wrong e-mail or password",
+  ]);
+  expect(log).not.toContain("CredentialsSignin");
+  expect(log).not.toMatch(/^\s+at /m);
+  expect(log).not.toContain(ADMIN.email);
 });
 
 test("the language can be switched and is remembered", async ({ page }) => {
