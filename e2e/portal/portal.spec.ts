@@ -313,6 +313,7 @@ test("a follow-up works without JavaScript: errors come back with the message ke
   page,
   baseURL,
   state,
+  t,
 }) => {
   const email = uniqueEmail("nojs-follow");
   const number = await createTicketViaApi(baseURL!, email, "Beamer flickers");
@@ -326,22 +327,24 @@ test("a follow-up works without JavaScript: errors come back with the message ke
   await noScript.goto(`/tickets/${number}`);
   const photo = { name: "beamer.png", mimeType: "image/png", buffer: PNG };
   const tool = { name: "fix.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") };
-  await noScript.getByRole("textbox", { name: "Message" }).fill("Still flickering.");
-  await noScript.getByLabel("Attachments (optional)").setInputFiles([photo, tool]);
-  await noScript.getByRole("button", { name: "Send message" }).click();
+  await noScript.getByRole("textbox", { name: t("portal.ticket.body") }).fill("Still flickering.");
+  await noScript.getByLabel(t("portal.request.attachments")).setInputFiles([photo, tool]);
+  await noScript.getByRole("button", { name: t("portal.ticket.submit") }).click();
 
   await expect(noScript).toHaveURL(new RegExp(`/tickets/${number}\\?draft=[\\w-]+#follow-up$`));
   const form = noScript.locator("main form").last();
-  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
-  await expect(form.getByText("fix.exe: this file type is not accepted.")).toBeVisible();
-  await expect(noScript.getByRole("textbox", { name: "Message" })).toHaveValue("Still flickering.");
+  await expect(form.getByRole("alert")).toHaveText(t("portal.errors.title"));
+  await expect(form.getByText(t("portal.errors.fileType", { name: "fix.exe" }))).toBeVisible();
+  await expect(noScript.getByRole("textbox", { name: t("portal.ticket.body") })).toHaveValue(
+    "Still flickering.",
+  );
   await expect(
-    form.getByText("Please choose these files again: beamer.png, fix.exe"),
+    form.getByText(t("portal.request.reselect", { files: "beamer.png, fix.exe" })),
   ).toBeVisible();
 
-  await noScript.getByLabel("Attachments (optional)").setInputFiles(photo);
-  await noScript.getByRole("button", { name: "Send message" }).click();
-  await expect(noScript.getByText("Your message was added.")).toBeVisible();
+  await noScript.getByLabel(t("portal.request.attachments")).setInputFiles(photo);
+  await noScript.getByRole("button", { name: t("portal.ticket.submit") }).click();
+  await expect(noScript.getByText(t("portal.ticket.added"))).toBeVisible();
   await expect(noScript.getByTestId("article").last()).toContainText("Still flickering.");
   await expect(noScript.getByRole("link", { name: "beamer.png" })).toBeVisible();
   await context.close();
