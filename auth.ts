@@ -13,6 +13,7 @@ import {
   trustedDeviceId,
 } from "@/lib/agents/trusted-device";
 import { config } from "@/lib/config";
+import { logAuthError } from "@/lib/auth/log-auth-error";
 import { clientIp } from "@/lib/http/client-ip";
 import { rememberLocale } from "@/lib/i18n/locale-cookie";
 import { resolveRequestLocale } from "@/lib/i18n/request-locale";
@@ -38,6 +39,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A wrong password is one log line, not a stack trace (issue 12).
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -2,6 +2,10 @@
 // their defaults. Read lazily so `next build` never needs them.
 import "server-only";
 import path from "node:path";
+import {
+  DEFAULT_ATTACHMENT_EXTENSIONS,
+  parseAttachmentExtensions,
+} from "./portal/attachment-policy";
 
 function read(name: string, fallback: string): string {
   const value = process.env[name];
@@ -17,24 +21,6 @@ function readInt(name: string, fallback: number): number {
   }
   return value;
 }
-
-export const DEFAULT_ATTACHMENT_TYPES = [
-  "image/png",
-  "image/jpeg",
-  "image/gif",
-  "image/webp",
-  "application/pdf",
-  "text/plain",
-  "text/csv",
-  "application/zip",
-  "application/x-zip-compressed",
-  "message/rfc822",
-  "application/msword",
-  "application/vnd.ms-excel",
-  "application/vnd.ms-powerpoint",
-  "application/vnd.openxmlformats-officedocument.*",
-  "application/vnd.oasis.opendocument.*",
-].join(",");
 
 export const DEFAULT_DATABASE_URL = "file:./data/helpdesk.db";
 
@@ -120,14 +106,16 @@ export const config = {
   get portalAttachmentMaxBytes() {
     return readInt("PORTAL_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024);
   },
-  /** Customer portal: accepted attachment types (MIME types, `type/*` wildcards). */
-  get portalAttachmentTypes() {
-    return read("PORTAL_ATTACHMENT_TYPES", DEFAULT_ATTACHMENT_TYPES)
-      .split(",")
-      .map((type) => type.trim().toLowerCase())
-      .filter(Boolean);
+  /**
+   * Customer portal: allowed attachment extensions (comma-separated); each must be
+   * one the attachment policy can check (lib/portal/attachment-policy.ts), else this throws.
+   */
+  get portalAttachmentExtensions() {
+    return parseAttachmentExtensions(
+      read("PORTAL_ATTACHMENT_EXTENSIONS", DEFAULT_ATTACHMENT_EXTENSIONS.join(",")),
+    );
   },
-  /** Lifetime of an access link mailed by the status lookup, in days. */
+  /** Lifetime of an access link (status lookup, new-ticket confirmation), in days. */
   get portalAccessLinkDays() {
     return readInt("PORTAL_ACCESS_LINK_DAYS", 7);
   },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   useForm,
   useWatch,
@@ -52,6 +52,10 @@ export function useAttachmentForm<
   });
   const chosen = useWatch({ control: form.control, name: "attachments" as never }) as unknown as
     FileList | undefined;
+  // A refused file is reported as soon as it is chosen, before anything is uploaded.
+  useEffect(() => {
+    if (chosen?.length) void form.trigger("attachments" as never);
+  }, [chosen, form]);
   const errors = clientFieldErrors(
     form.formState.errors as FormErrors,
     state.fieldErrors,

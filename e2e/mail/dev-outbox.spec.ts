@@ -13,12 +13,20 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test("a web request's confirmation appears in the dev outbox", async ({ page, t, signIn }) => {
+test("a web request's confirmation appears in the dev outbox", async ({
+  page,
+  t,
+  language,
+  signIn,
+}) => {
   await page.goto(`${app.url}/request`);
   const form = page.locator("form").filter({ has: page.getByLabel(t("portal.request.subject")) });
   await form.getByLabel(t("portal.request.name")).fill("Olga Outbox");
   await form.getByLabel(t("portal.request.email")).fill("olga@example.org");
-  await form.getByLabel(t("portal.request.topic")).selectOption({ label: "WLAN" });
+  // The seeded WLAN queue's public name in the page's language.
+  await form
+    .getByLabel(t("portal.request.topic"))
+    .selectOption({ label: language === "de" ? "Funknetz (WLAN)" : "Wireless network (WLAN)" });
   await form.getByLabel(t("portal.request.subject")).fill("Eduroam drops every hour");
   await form
     .getByLabel(t("portal.request.body"))
@@ -43,4 +51,6 @@ test("a web request's confirmation appears in the dev outbox", async ({ page, t,
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`[Ticket#${number}]`);
   await expect(page.locator("pre").first()).toContainText(number);
   await expect(page.locator("pre").first()).toContainText(`${app.url}/status`);
+  // The direct link to the ticket is in the mail as sent (the outbox is its copy).
+  await expect(page.locator("pre").first()).toContainText(`${app.url}/access/`);
 });

@@ -99,8 +99,19 @@ export async function openTicketAsCustomer(
   const mail = await waitForMail(
     stubUrl,
     email,
-    (m) => m.subject.includes(number) && /\/access\//.test(m.text ?? m.html ?? ""),
+    // The lookup's own mail, not the confirmation (which carries a direct link too).
+    (m) =>
+      m.subject.includes(number) &&
+      /(Your link to request|Ihr Link zur Anfrage)/.test(m.subject) &&
+      /\/access\//.test(m.text ?? m.html ?? ""),
   );
   await openLink(page, linkIn(mail), onLinkPage);
   await expect(page).toHaveURL(new RegExp(`/tickets/${number}$`));
 }
+
+/** The seeded default queues' public names (lib/setup/seed.ts), as topics on the request form. */
+export const TOPIC = {
+  general: { en: "General questions", de: "Allgemeine Fragen" },
+  web: { en: "Web sites and web services", de: "Webseiten und Webdienste" },
+  wlan: { en: "Wireless network (WLAN)", de: "Funknetz (WLAN)" },
+} as const;

@@ -8,11 +8,13 @@ import {
   openLink,
   openTicketAsCustomer,
   sentMails,
+  TOPIC,
   uniqueEmail,
   waitForMail,
 } from "./portal-helpers";
 
 const SCREENSHOTS = path.resolve(__dirname, "../artifacts/screenshots");
+const PNG = fs.readFileSync(path.resolve(__dirname, "../../app/apple-icon.png"));
 const attachment = {
   name: "error-log.txt",
   mimeType: "text/plain",
@@ -25,6 +27,7 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   state,
   baseURL,
   t,
+  language,
 }) => {
   const email = uniqueEmail("alice");
   await page.goto("/request");
@@ -40,7 +43,7 @@ test("a customer sends a request, looks it up, reads it without internal notes a
 
   await page.getByLabel(t("portal.request.name")).fill("Alice Example");
   await page.getByLabel(t("portal.request.email")).fill(email);
-  await page.getByLabel(t("portal.request.topic")).selectOption({ label: "Web" });
+  await page.getByLabel(t("portal.request.topic")).selectOption({ label: TOPIC.web[language] });
   await page.getByLabel(t("portal.request.subject")).fill("Printer on fire");
   await page.getByLabel(t("portal.request.body")).fill("It smokes since this morning.");
   await page.getByLabel(t("portal.request.attachments")).setInputFiles(attachment);
@@ -82,8 +85,13 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   }
   expect(answers[0]).toBe(answers[1]);
   expect(answers[0]).toContain(t("portal.status.sent", { days: 7 }));
-  const accessMail = await waitForMail(state.stubUrl, email, (m) =>
-    /\/access\//.test(m.text ?? ""),
+  // The lookup's own mail, not the confirmation (which carries a direct link too).
+  const accessMail = await waitForMail(
+    state.stubUrl,
+    email,
+    (m) =>
+      m.subject.includes(t("mail.accessLink.subject", { number })) &&
+      /\/access\//.test(m.text ?? ""),
   );
   expect(
     (await sentMails(state.stubUrl)).filter((m) => JSON.stringify(m.to).includes(wrong)),
@@ -104,8 +112,9 @@ test("a customer sends a request, looks it up, reads it without internal notes a
 
   await expect(page.getByRole("heading", { name: "Printer on fire" })).toBeVisible();
   await expect(page.getByText("It smokes since this morning.")).toBeVisible();
-  await expect(page.getByText("Web", { exact: true })).toBeVisible();
-  await expect(page.getByText(t("states.new"), { exact: true })).toBeVisible();
+  await expect(page.getByText(TOPIC.web[language], { exact: true })).toBeVisible();
+  // The customer's word for "new".
+  await expect(page.getByText(t("portal.states.received"), { exact: true })).toBeVisible();
   await expect(page.getByText("INTERNAL: customer is a VIP")).toHaveCount(0);
   // The customer's message first; the confirmation mail may follow once it is sent.
   await expect(page.getByTestId("article").first()).toContainText("It smokes since this morning.");
@@ -122,7 +131,7 @@ test("a customer sends a request, looks it up, reads it without internal notes a
   await page.getByRole("textbox", { name: t("portal.ticket.body") }).fill("It is still smoking.");
   await page
     .getByLabel(t("portal.request.attachments"))
-    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("png") });
+    .setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: t("portal.ticket.submit") }).click();
   await expect(page.getByText(t("portal.ticket.added"))).toBeVisible();
   await expect(page.getByTestId("article").last()).toContainText("It is still smoking.");
@@ -141,6 +150,7 @@ test("the request form works without JavaScript and keeps what was typed", async
   state,
   locale,
   t,
+  language,
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL, locale });
   const page = await context.newPage();
@@ -148,7 +158,7 @@ test("the request form works without JavaScript and keeps what was typed", async
   await page.goto("/request");
   await page.getByLabel(t("portal.request.name")).fill("No Script");
   await page.getByLabel(t("portal.request.email")).fill(email);
-  await page.getByLabel(t("portal.request.topic")).selectOption({ label: "WLAN" });
+  await page.getByLabel(t("portal.request.topic")).selectOption({ label: TOPIC.wlan[language] });
   await page.getByLabel(t("portal.request.body")).fill("The wifi drops every hour.");
   await page.getByLabel(t("portal.request.attachments")).setInputFiles(attachment);
   await page.getByRole("button", { name: t("portal.request.submit") }).click(); // subject missing
@@ -163,7 +173,7 @@ test("the request form works without JavaScript and keeps what was typed", async
   await expect(page.getByLabel(t("portal.request.email"))).toHaveValue(email);
   await expect(page.getByLabel(t("portal.request.body"))).toHaveValue("The wifi drops every hour.");
   await expect(page.getByLabel(t("portal.request.topic")).locator("option:checked")).toHaveText(
-    "WLAN",
+    TOPIC.wlan[language],
   );
   await expect(
     form.getByText(t("portal.request.reselect", { files: "error-log.txt" })),
@@ -207,7 +217,11 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   await expect(page.locator("main form").getByRole("status")).toContainText(
     t("portal.myRequests.sent", { minutes: 15 }),
   );
-  const mail = await waitForMail(state.stubUrl, email, (m) => /\/access\//.test(m.text ?? ""));
+  const mail = await waitForMail(
+    state.stubUrl,
+    email,
+    (m) => m.subject === t("mail.magicLink.subject") && /\/access\//.test(m.text ?? ""),
+  );
   const link = linkIn(mail);
   // A mail scanner fetching the single-use link first does not use it up.
   for (const _ of [1, 2]) {
@@ -223,7 +237,7 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   await expect(rows.nth(0)).toContainText(second); // newest first
   await expect(rows.nth(0)).toContainText("VPN certificate expired");
   await expect(rows.nth(1)).toContainText(first);
-  await expect(rows.nth(1)).toContainText(t("states.new"));
+  await expect(rows.nth(1)).toContainText(t("portal.states.received"));
   await expect(page.getByText(t("portal.myRequests.signedInAs", { email }))).toBeVisible();
 
   await rows.nth(1).getByRole("link", { name: "Laptop will not boot" }).click();
@@ -246,26 +260,50 @@ test("a customer signs in to 'my requests' by a mailed link and sees all their t
   expect((await page.goto(`/tickets/${first}`))?.status()).toBe(404);
 });
 
-test("a request without attachments goes through, and a rejected file is named", async ({
+test("the attachment field says what is allowed and refuses a file before upload", async ({
   page,
   t,
+  language,
 }) => {
   await page.goto("/request");
+  const field = page.getByLabel(t("portal.request.attachments"));
+  await expect(field).toHaveAttribute("accept", /(^|,)\.log(,|$)/);
+  await expect(page.locator("#attachments-hint")).toContainText(
+    t("portal.request.attachmentsTypes", { types: ".log, .txt" }),
+  );
   await page.getByLabel(t("portal.request.name")).fill("Plain Text");
   await page.getByLabel(t("portal.request.email")).fill(uniqueEmail("plain"));
-  await page.getByLabel(t("portal.request.topic")).selectOption({ label: "Misc" });
+  await page.getByLabel(t("portal.request.topic")).selectOption({ label: TOPIC.general[language] });
   await page.getByLabel(t("portal.request.subject")).fill("Just a question");
   await page.getByLabel(t("portal.request.body")).fill("How do I reset my password?");
-  await page.getByLabel(t("portal.request.attachments")).setInputFiles({
+
+  // Reported as soon as it is chosen: nothing was sent.
+  let posts = 0;
+  page.on("request", (r) => void (r.method() === "POST" && posts++));
+  await field.setInputFiles({
     name: "tool.exe",
     mimeType: "application/x-msdownload",
     buffer: Buffer.from("MZ"),
   });
+  await expect(page.getByText(t("portal.errors.fileType", { name: "tool.exe" }))).toBeVisible();
   await page.getByRole("button", { name: t("portal.request.submit") }).click();
   await expect(page.locator("main form").getByRole("alert")).toBeVisible();
-  await expect(page.getByText(t("portal.errors.fileType", { name: "tool.exe" }))).toBeVisible();
+  expect(posts).toBe(0);
 
-  await page.getByLabel(t("portal.request.attachments")).setInputFiles([]);
+  // A name that passes but content that does not: the server says so, and keeps the text.
+  await field.setInputFiles({ name: "scan.pdf", mimeType: "", buffer: Buffer.from("not a pdf") });
+  await page.getByRole("button", { name: t("portal.request.submit") }).click();
+  await expect(page.getByText(t("portal.errors.fileContent", { name: "scan.pdf" }))).toBeVisible();
+  await expect(page.getByLabel(t("portal.request.body"))).toHaveValue(
+    "How do I reset my password?",
+  );
+
+  // A router log without a MIME type from the browser is accepted.
+  await field.setInputFiles({
+    name: "router.log",
+    mimeType: "",
+    buffer: Buffer.from("Nov 30 04:12:01 router kernel: eth0 link up\n"),
+  });
   await page.getByRole("button", { name: t("portal.request.submit") }).click();
   await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
 });
@@ -275,6 +313,7 @@ test("a follow-up works without JavaScript: errors come back with the message ke
   page,
   baseURL,
   state,
+  t,
 }) => {
   const email = uniqueEmail("nojs-follow");
   const number = await createTicketViaApi(baseURL!, email, "Beamer flickers");
@@ -286,25 +325,69 @@ test("a follow-up works without JavaScript: errors come back with the message ke
   });
   const noScript = await context.newPage();
   await noScript.goto(`/tickets/${number}`);
-  const photo = { name: "beamer.png", mimeType: "image/png", buffer: Buffer.from("png") };
+  const photo = { name: "beamer.png", mimeType: "image/png", buffer: PNG };
   const tool = { name: "fix.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") };
-  await noScript.getByRole("textbox", { name: "Message" }).fill("Still flickering.");
-  await noScript.getByLabel("Attachments (optional)").setInputFiles([photo, tool]);
-  await noScript.getByRole("button", { name: "Send message" }).click();
+  await noScript.getByRole("textbox", { name: t("portal.ticket.body") }).fill("Still flickering.");
+  await noScript.getByLabel(t("portal.request.attachments")).setInputFiles([photo, tool]);
+  await noScript.getByRole("button", { name: t("portal.ticket.submit") }).click();
 
   await expect(noScript).toHaveURL(new RegExp(`/tickets/${number}\\?draft=[\\w-]+#follow-up$`));
   const form = noScript.locator("main form").last();
-  await expect(form.getByRole("alert")).toHaveText("Please check your input.");
-  await expect(form.getByText("fix.exe: this file type is not accepted.")).toBeVisible();
-  await expect(noScript.getByRole("textbox", { name: "Message" })).toHaveValue("Still flickering.");
+  await expect(form.getByRole("alert")).toHaveText(t("portal.errors.title"));
+  await expect(form.getByText(t("portal.errors.fileType", { name: "fix.exe" }))).toBeVisible();
+  await expect(noScript.getByRole("textbox", { name: t("portal.ticket.body") })).toHaveValue(
+    "Still flickering.",
+  );
   await expect(
-    form.getByText("Please choose these files again: beamer.png, fix.exe"),
+    form.getByText(t("portal.request.reselect", { files: "beamer.png, fix.exe" })),
   ).toBeVisible();
 
-  await noScript.getByLabel("Attachments (optional)").setInputFiles(photo);
-  await noScript.getByRole("button", { name: "Send message" }).click();
-  await expect(noScript.getByText("Your message was added.")).toBeVisible();
+  await noScript.getByLabel(t("portal.request.attachments")).setInputFiles(photo);
+  await noScript.getByRole("button", { name: t("portal.ticket.submit") }).click();
+  await expect(noScript.getByText(t("portal.ticket.added"))).toBeVisible();
   await expect(noScript.getByTestId("article").last()).toContainText("Still flickering.");
   await expect(noScript.getByRole("link", { name: "beamer.png" })).toBeVisible();
+  await context.close();
+});
+
+test("the confirmation links straight to the ticket; German topics and states", async ({
+  browser,
+  baseURL,
+  state,
+}) => {
+  const context = await browser.newContext({ baseURL, locale: "de-DE" });
+  const page = await context.newPage();
+  const email = uniqueEmail("direct");
+  await page.goto("/request");
+  await expect(page.getByLabel("Thema").locator("option")).toContainText([
+    "Allgemeine Fragen",
+    "Funknetz (WLAN)",
+  ]);
+  await page.getByLabel("Ihr Name").fill("Dora Direkt");
+  await page.getByLabel("E-Mail").fill(email);
+  await page.getByLabel("Thema").selectOption({ label: "Funknetz (WLAN)" });
+  await page.getByLabel("Betreff").fill("WLAN bricht ab");
+  await page.getByLabel("Nachricht").fill("Seit Montag jede Stunde.");
+  await page.getByRole("button", { name: "Anfrage senden" }).click();
+  await expect(page).toHaveURL(/\/request\/sent\?number=\d{16}$/);
+  const number = (await page.getByTestId("ticket-number").textContent())!.trim();
+
+  const confirmation = await waitForMail(state.stubUrl, email, (m) =>
+    m.subject.includes(`[Ticket#${number}]`),
+  );
+  expect(confirmation.text).toContain("persönlichen Link");
+  await openLink(page, linkIn(confirmation));
+  await expect(page).toHaveURL(`${baseURL}/tickets/${number}`);
+  await expect(page.getByText("Funknetz (WLAN)", { exact: true })).toBeVisible();
+  await expect(page.getByText("eingegangen", { exact: true })).toBeVisible();
+  // The copy on the ticket (recorded once sent) does not carry the link.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("article")).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("article").last()).toContainText(
+    "[persönlicher Link, nicht gespeichert]",
+  );
+  await expect(page.locator("main")).not.toContainText("/access/");
   await context.close();
 });

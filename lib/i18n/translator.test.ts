@@ -91,7 +91,7 @@ describe("numbers", () => {
   });
 
   it("fill size limits into portal errors in both languages", () => {
-    const limits = { maxCount: 5, maxBytes: 2.5 * 1024 * 1024, types: [] };
+    const limits = { maxCount: 5, maxBytes: 2.5 * 1024 * 1024, extensions: [] };
     const errorsOf = (t: ReturnType<typeof getTranslator>): PortalErrors =>
       Object.assign(
         (key: PortalErrorKey, values?: Record<string, string | number>) =>

@@ -241,12 +241,19 @@ describe("customer links", () => {
     });
     await createWorker({ handlers: jobHandlers, log: () => {} }).drain();
 
-    const linkMails = stub.emails().filter((e) => JSON.stringify(e).includes("/access/")) as {
+    const linkMails = stub
+      .emails()
+      .filter(
+        (e) =>
+          JSON.stringify(e.to).includes("links@example.org") &&
+          JSON.stringify(e).includes("/access/"),
+      ) as {
       subject: string;
       text: string;
       headers: Record<string, string>;
     }[];
-    expect(linkMails).toHaveLength(2);
+    // The access and sign-in links, and the new ticket's confirmation with its direct link.
+    expect(linkMails).toHaveLength(3);
     for (const mail of linkMails) {
       expect(mail.text).not.toMatch(/\{\w+\}/);
       expect(mail.headers["Auto-Submitted"]).toBe("auto-replied");

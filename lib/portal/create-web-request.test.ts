@@ -5,7 +5,7 @@ import { requestAccessLink } from "./request-access-link";
 import { requestSchema } from "./schemas";
 import { freshIp, publicQueueId, submitRequest } from "@/tests/kit/portal";
 
-const limits = { maxCount: 2, maxBytes: 10, types: ["text/plain", "image/*"] };
+const limits = { maxCount: 2, maxBytes: 10, extensions: ["txt", "png"] };
 const saved = { ...process.env };
 afterEach(() => {
   process.env = { ...saved };

@@ -96,14 +96,23 @@ describe("the customer's view of a ticket", () => {
     });
 
     const session = await signIn("gina@example.org");
-    const view = await getCustomerTicket({ session, number });
+    const view = await getCustomerTicket({ session, number, locale: "en" });
     expect(view!.articles.map((a) => a.text)).toEqual(["It smokes.", "We are on it."]);
     expect(view!.articles.map((a) => a.isFromCustomer)).toEqual([true, false]);
     const serialised = JSON.stringify(view);
     expect(serialised).not.toContain(SECRET);
     expect(serialised).not.toContain(admin.email);
     expect(Object.keys(view!).sort()).toEqual(
-      ["articles", "createdAt", "number", "queueName", "state", "title", "updatedAt"].sort(),
+      [
+        "articles",
+        "createdAt",
+        "mergedInto",
+        "number",
+        "queueName",
+        "state",
+        "title",
+        "updatedAt",
+      ].sort(),
     );
 
     const internalAttachment = await db.attachment.findFirstOrThrow({
@@ -115,7 +124,7 @@ describe("the customer's view of a ticket", () => {
     // Another customer sees nothing of it.
     await submitRequest({ email: "hank@example.org" });
     const other = await signIn("hank@example.org");
-    expect(await getCustomerTicket({ session: other, number })).toBeNull();
+    expect(await getCustomerTicket({ session: other, number, locale: "en" })).toBeNull();
     expect((await listCustomerTickets({ session: other })).map((t) => t.number)).not.toContain(
       number,
     );

@@ -6,6 +6,6 @@ export function getAttachmentLimits(): AttachmentLimits {
   return {
     maxCount: config.portalMaxAttachments,
     maxBytes: config.portalAttachmentMaxBytes,
-    types: config.portalAttachmentTypes,
+    extensions: config.portalAttachmentExtensions,
   };
 }

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { CUSTOMER_VISIBLE_ARTICLE } from "./customer-scope";
+import { CUSTOMER_VISIBLE_ARTICLE, isInCustomerScope } from "./customer-scope";
 import type { CustomerSession } from "./get-customer-session";
 
 /**
@@ -18,6 +18,8 @@ export async function listCustomerTickets(options: { session: CustomerSession })
       title: true,
       state: true,
       createdAt: true,
+      // All of the customer's tickets are visible here; another customer's target is not.
+      mergedInto: { select: { id: true, number: true, customerId: true } },
       articles: {
         where: CUSTOMER_VISIBLE_ARTICLE,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -26,8 +28,12 @@ export async function listCustomerTickets(options: { session: CustomerSession })
       },
     },
   });
-  return tickets.map(({ articles, ...ticket }) => ({
+  return tickets.map(({ articles, mergedInto, ...ticket }) => ({
     ...ticket,
+    mergedInto: mergedInto && {
+      number: mergedInto.number,
+      isVisible: isInCustomerScope(session, mergedInto),
+    },
     lastActivityAt: articles[0]?.createdAt ?? ticket.createdAt,
   }));
 }

@@ -20,25 +20,50 @@ export function accessUrl(token: string): string {
 }
 
 /**
+ * Stores a new random customer token (only its hash) and returns the token
+ * itself, to be mailed once. Access tokens open one ticket, magic tokens all
+ * of the customer's.
+ */
+export async function issueCustomerToken(
+  tx: Tx,
+  input: {
+    kind: "access" | "magic";
+    customerId: number;
+    ticketId?: number | null;
+    lifetimeMs: number;
+    now: Date;
+  },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateToken();
+  const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
+  await tx.customerToken.create({
+    data: {
+      kind: input.kind,
+      tokenHash: hashCustomerToken(token),
+      customerId: input.customerId,
+      ticketId: input.ticketId ?? null,
+      expiresAt,
+      createdAt: input.now,
+    },
+  });
+  return { token, expiresAt };
+}
+
+/**
  * Stores a new random token (hashed) and queues the mail carrying its link, in
  * one transaction. The mail job is marked secret: the link leaves the database
  * once sent and never becomes an article. Pass `inTx` to commit them with the
  * caller's own writes (a job handler's completion).
  */
 export async function mailCustomerLink(input: CustomerLinkInput, inTx?: Tx) {
-  const token = generateToken();
-  const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
   const locale = localeOr(input.customer.locale, input.locale);
   const write = async (tx: Tx) => {
-    await tx.customerToken.create({
-      data: {
-        kind: input.kind,
-        tokenHash: hashCustomerToken(token),
-        customerId: input.customer.id,
-        ticketId: input.ticket?.id ?? null,
-        expiresAt,
-        createdAt: input.now,
-      },
+    const { token, expiresAt } = await issueCustomerToken(tx, {
+      kind: input.kind,
+      customerId: input.customer.id,
+      ticketId: input.ticket?.id,
+      lifetimeMs: input.lifetimeMs,
+      now: input.now,
     });
     await enqueueMail(tx, {
       kind: input.kind === "access" ? "access-link" : "magic-link",

@@ -3,6 +3,7 @@
 // Messages are keys of `portal.errors` (see field-errors.ts); attachment limits
 // come from the server's config and are handed to the client form as props.
 import { z } from "zod";
+import { isAllowedFilename } from "./attachment-policy";
 
 // The page CSP forbids eval (proxy.ts); zod 4 would probe for it to compile
 // parsers, and the probe is reported as a violation. Jitless parses the same.
@@ -11,16 +12,16 @@ z.config({ jitless: true });
 export interface AttachmentLimits {
   maxCount: number;
   maxBytes: number;
-  /** MIME types; `type/*` wildcards allowed. */
-  types: string[];
+  /** Allowed file extensions, lower-case without the dot (see attachment-policy.ts). */
+  extensions: string[];
 }
 
-export function isAllowedType(type: string, allowed: string[]): boolean {
-  const actual = (type || "application/octet-stream").toLowerCase().split(";")[0].trim();
-  return allowed.some((pattern) =>
-    pattern.endsWith("*") ? actual.startsWith(pattern.slice(0, -1)) : actual === pattern,
-  );
-}
+/**
+ * The server's content check for one file (checkAttachmentContent). The
+ * browser has none: it checks names and sizes before upload, the server then
+ * checks what is inside.
+ */
+export type AttachmentContentCheck = (file: File) => Promise<boolean>;
 
 /**
  * FileList, File or File[] → the files actually chosen. An empty file input
@@ -40,10 +41,14 @@ function chosenFiles(value: unknown): unknown[] {
   });
 }
 
-export function attachmentsSchema(limits: AttachmentLimits) {
-  return z.preprocess(
-    chosenFiles,
-    z.array(z.instanceof(File, { message: "fileInvalid" })).superRefine((files, ctx) => {
+/**
+ * Attachments: count, size and extension (browser and server), plus the
+ * content check when `checkContent` is given (server; use safeParseAsync).
+ */
+export function attachmentsSchema(limits: AttachmentLimits, checkContent?: AttachmentContentCheck) {
+  const files = z
+    .array(z.instanceof(File, { message: "fileInvalid" }))
+    .superRefine((files, ctx) => {
       if (files.length > limits.maxCount) {
         ctx.addIssue({ code: "custom", message: "tooManyFiles" });
       }
@@ -56,7 +61,7 @@ export function attachmentsSchema(limits: AttachmentLimits) {
             path: [index],
             params: { name: file.name },
           });
-        } else if (!isAllowedType(file.type, limits.types)) {
+        } else if (!isAllowedFilename(file.name, limits.extensions)) {
           ctx.addIssue({
             code: "custom",
             message: "fileType",
@@ -65,6 +70,26 @@ export function attachmentsSchema(limits: AttachmentLimits) {
           });
         }
       });
+    });
+  if (!checkContent) return z.preprocess(chosenFiles, files);
+  return z.preprocess(
+    chosenFiles,
+    files.superRefine(async (list, ctx) => {
+      // Only files that passed the name and size checks are read.
+      if (list.length > limits.maxCount) return;
+      await Promise.all(
+        list.map(async (file, index) => {
+          if (file.size > limits.maxBytes || !isAllowedFilename(file.name, limits.extensions))
+            return;
+          if (!(await checkContent(file)))
+            ctx.addIssue({
+              code: "custom",
+              message: "fileContent",
+              path: [index],
+              params: { name: file.name },
+            });
+        }),
+      );
     }),
   );
 }
@@ -81,23 +106,23 @@ const text = (max: number) =>
   z.string({ message: "required" }).trim().min(1, "required").max(max, "tooLong");
 
 /** The public request form. `topic` is a queue id; createWebRequest accepts public queues only. */
-export function requestSchema(limits: AttachmentLimits) {
+export function requestSchema(limits: AttachmentLimits, checkContent?: AttachmentContentCheck) {
   return z.object({
     name: text(200),
     email: portalEmailSchema,
     subject: text(250),
     body: text(100_000),
     topic: z.coerce.number({ message: "topic" }).int("topic").positive("topic"),
-    attachments: attachmentsSchema(limits),
+    attachments: attachmentsSchema(limits, checkContent),
   });
 }
 export type RequestInput = z.infer<ReturnType<typeof requestSchema>>;
 
 /** A customer's follow-up on their ticket. */
-export function followUpSchema(limits: AttachmentLimits) {
+export function followUpSchema(limits: AttachmentLimits, checkContent?: AttachmentContentCheck) {
   return z.object({
     body: text(100_000),
-    attachments: attachmentsSchema(limits),
+    attachments: attachmentsSchema(limits, checkContent),
   });
 }
 export type FollowUpInput = z.infer<ReturnType<typeof followUpSchema>>;

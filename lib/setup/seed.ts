@@ -9,12 +9,38 @@ import { db, isPostgres, transaction } from "../db";
 
 export const DEFAULT_GROUP = "users";
 
+// publicNameEn/De: the topic as customers read it on the request form (issue 12);
+// desks seeded before public names existed get them at their next start.
 export const DEFAULT_QUEUES = [
   { name: "Raw", description: "Unsorted mail; the fallback queue", isPublic: false },
-  { name: "Misc", description: "General questions", isPublic: true },
-  { name: "Web", description: "Web sites and web services", isPublic: true },
-  { name: "WLAN", description: "Wireless network", isPublic: true },
-  { name: "VoIP", description: "Telephony", isPublic: true },
+  {
+    name: "Misc",
+    description: "General questions",
+    isPublic: true,
+    publicNameEn: "General questions",
+    publicNameDe: "Allgemeine Fragen",
+  },
+  {
+    name: "Web",
+    description: "Web sites and web services",
+    isPublic: true,
+    publicNameEn: "Web sites and web services",
+    publicNameDe: "Webseiten und Webdienste",
+  },
+  {
+    name: "WLAN",
+    description: "Wireless network",
+    isPublic: true,
+    publicNameEn: "Wireless network (WLAN)",
+    publicNameDe: "Funknetz (WLAN)",
+  },
+  {
+    name: "VoIP",
+    description: "Telephony",
+    isPublic: true,
+    publicNameEn: "Telephone (VoIP)",
+    publicNameDe: "Telefonie (VoIP)",
+  },
 ];
 
 const STANDARD_RESPONSES = [
@@ -51,6 +77,16 @@ export async function seedDatabase(): Promise<SeedResult> {
       for (const response of STANDARD_RESPONSES) {
         await tx.standardResponse.create({ data: response });
       }
+    }
+
+    // Default queues without any public name (seeded before they existed) get the defaults';
+    // a name an admin gave is never overwritten.
+    for (const { name, publicNameEn, publicNameDe } of DEFAULT_QUEUES) {
+      if (!publicNameEn) continue;
+      await tx.queue.updateMany({
+        where: { name, publicNameEn: null, publicNameDe: null },
+        data: { publicNameEn, publicNameDe },
+      });
     }
 
     const existingAdmin = await tx.agent.findFirst({

@@ -142,7 +142,10 @@ function override<T extends object>(target: T, members: Partial<T>): T {
 export { sqliteFile };
 
 function sqliteFactory(url: string): DatabaseFactory {
-  const main = new PrismaBetterSqlite3({ url: sqliteFile(url) });
+  // The app's busy timeout (lib/db.ts): another process's first-start seed may
+  // hold the write lock for seconds (the admin's password hash) while this one
+  // checks the migrations; better-sqlite3's 5 s default failed under load.
+  const main = new PrismaBetterSqlite3({ url: sqliteFile(url), timeout: 15_000 });
   const shadow = new PrismaBetterSqlite3({ url: ":memory:" });
   return trackingFactory(
     main,

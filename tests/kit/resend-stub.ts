@@ -97,6 +97,13 @@ export async function startResendStub(): Promise<ResendStub> {
       }
       const key = String(req.headers["idempotency-key"] ?? randomUUID());
       const existing = accepted.get(key);
+      // As Resend: a replay answers the first response; a changed payload under the key is refused.
+      if (existing && JSON.stringify(existing.body) !== JSON.stringify(body))
+        return send(409, {
+          statusCode: 409,
+          name: "invalid_idempotent_request",
+          message: "Same idempotency key used with a different request payload.",
+        });
       if (existing) return send(200, { id: existing.id });
       const id = randomUUID();
       accepted.set(key, { id, body: body as Record<string, unknown> });

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { config } from "@/lib/config";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
+import { CustomerStateText } from "@/components/portal/customer-state-text";
 import { listCustomerTickets } from "@/lib/portal/list-customer-tickets";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
 import { signOut } from "./actions";
@@ -59,7 +60,9 @@ export default async function MyRequestsPage() {
                 </div>
                 <div className="flex gap-1">
                   <dt>{m("state")}:</dt>
-                  <dd>{t(`states.${ticket.state}`)}</dd>
+                  <dd>
+                    <CustomerStateText ticket={ticket} t={t} />
+                  </dd>
                 </div>
                 <div className="flex gap-1">
                   <dt>{m("lastActivity")}:</dt>

@@ -1,5 +1,5 @@
 import { PortalPage } from "@/components/portal/portal-header";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
 import { readFormDraft } from "@/lib/portal/form-drafts";
 import { getAttachmentLimits } from "@/lib/portal/limits";
@@ -15,6 +15,7 @@ type Props = { searchParams: Promise<{ draft?: string }> };
 /** The request form; `?draft=` brings back a rejected submission (browsers without JavaScript). */
 export default async function RequestPage({ searchParams }: Props) {
   const t = await getTranslations();
+  const locale = await getLocale();
   const { draft } = await searchParams;
   const initialState: RequestFormState = await readFormDraft("request", draft);
   return (
@@ -22,7 +23,7 @@ export default async function RequestPage({ searchParams }: Props) {
       <h1 className="text-2xl font-bold sm:text-3xl">{t("portal.request.title")}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{t("portal.request.intro")}</p>
       <RequestForm
-        topics={await listTopics()}
+        topics={await listTopics(locale)}
         limits={getAttachmentLimits()}
         initialState={initialState}
       />

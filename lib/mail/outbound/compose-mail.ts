@@ -11,6 +11,8 @@ import type { AutoResponseEvent } from "./auto-response-events";
 
 export interface ComposedMail {
   mail: OutgoingMail;
+  /** The text as it may be stored in an article: any link in `data.link` replaced by a note. */
+  storedText: string;
   ticket: Awaited<ReturnType<typeof loadTicket>>;
 }
 
@@ -114,22 +116,42 @@ export async function composeMail(
         },
         orderBy: { locale: locale === "en" ? "asc" : "desc" },
       });
+      const statusUrl = `${config.appUrl}/status`;
       const template = (s: string) =>
         s.replace(
-          /\{\{\s*(ticket\.number|ticket\.title|customer\.name|customer\.email)\s*\}\}/g,
+          /\{\{\s*(ticket\.number|ticket\.title|ticket\.link|customer\.name|customer\.email)\s*\}\}/g,
           (_, key: string) =>
             key === "ticket.number"
               ? ticket.number
               : key === "ticket.title"
                 ? ticket.title
-                : key === "customer.name"
-                  ? ticket.customer.name
-                  : ticket.customer.email,
+                : key === "ticket.link"
+                  ? (data.link ?? statusUrl)
+                  : key === "customer.name"
+                    ? ticket.customer.name
+                    : ticket.customer.email,
         );
+      // The direct link (addConfirmationLink) when the job carries one.
+      const linkParagraph = data.link
+        ? t("mail.autoResponse.link", {
+            link: data.link,
+            expires: expiryText(data.expires, locale),
+          })
+        : "";
       subject = custom ? template(custom.subject) : t("mail.autoResponse.subject", { title });
-      text = custom
-        ? template(custom.body)
-        : `${greeting}\n\n${t("mail.autoResponse.body", { number, statusUrl: `${config.appUrl}/status` })}\n\n${closing}`;
+      if (custom) {
+        text = template(custom.body);
+        if (data.link && !text.includes(data.link)) text = `${text}\n\n${linkParagraph}`;
+      } else {
+        text = [
+          greeting,
+          t("mail.autoResponse.body", { number, statusUrl }),
+          linkParagraph,
+          closing,
+        ]
+          .filter(Boolean)
+          .join("\n\n");
+      }
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }
@@ -184,6 +206,7 @@ export async function composeMail(
   const queueAddress = ticket?.queue.addresses[0];
   return {
     ticket,
+    storedText: data.link ? text.split(data.link).join(t("mail.linkWithheld")) : text,
     mail: {
       from: config.mailFrom,
       to: payload.to,

@@ -1,10 +1,11 @@
 import { SYSTEM } from "../../actor";
-import { db, transaction, type Tx } from "../../db";
+import { db, transaction, type Prisma, type Tx } from "../../db";
 import type { Job } from "../../generated/sqlite/client";
 import { withoutSecrets } from "../../jobs/secret-payload";
 import type { JobContext } from "../../jobs/worker";
 import { failPoint } from "../../system/fail-point";
 import { recordHistory } from "../../tickets/record-history";
+import { addConfirmationLink } from "../../portal/add-confirmation-link";
 import { NEXT_VERSION } from "../../tickets/ticket-version";
 import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
@@ -50,7 +51,8 @@ async function recordSent(
       fromAddress: mail.from,
       toAddress: mail.to,
       subject: mail.subject,
-      text: mail.text,
+      // What was sent, minus any link: the article keeps no secret (DESIGN "Security").
+      text: composed.storedText,
       messageId,
       inReplyTo: mail.headers["In-Reply-To"] ?? null,
       references: mail.headers.References ?? null,
@@ -78,11 +80,16 @@ async function recordSent(
 }
 
 /** Job handler for "mail.send": compose, deliver once (idempotency key), record. */
-export async function sendMailJob(payload: MailJobPayload, ctx: JobContext, job: Job) {
-  const messageId = await stableMessageId(job, payload);
+export async function sendMailJob(stored: MailJobPayload, ctx: JobContext, job: Job) {
+  const messageId = await stableMessageId(job, stored);
+  // The new-ticket confirmation gets its direct link here, once, kept for retries.
+  const payload: MailJobPayload = {
+    ...(await addConfirmationLink({ jobId: job.id, payload: stored, now: ctx.now })),
+    messageId,
+  };
   const composed = await composeMail(payload, messageId);
   // Secrets (access and magic links) leave the database once sent.
-  const finalPayload = withoutSecrets(job.payload);
+  const finalPayload = withoutSecrets(payload as unknown as Prisma.JsonValue);
   const idempotencyKey = `helpdesk-mail-${job.id}-${messageId}`;
   // Another worker took the job over (our lease expired): leave the recording to it.
   const completeOrRollBack = async (tx: Tx) => {

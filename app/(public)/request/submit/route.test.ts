@@ -2,6 +2,7 @@
 // with attachments, errors back on the page without JavaScript, and oversized
 // bodies refused early without the server's memory growing by their size.
 import fs from "node:fs";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -14,6 +15,11 @@ let app: RunningApp;
 let base: string;
 let topic: string;
 const MB = 1024 * 1024;
+const pngOf = (size: number) => {
+  const bytes = new Uint8Array(size);
+  bytes.set(fs.readFileSync(path.join(process.cwd(), "app/apple-icon.png")));
+  return bytes;
+};
 
 beforeAll(async () => {
   topic = String(await publicQueueId());
@@ -59,7 +65,8 @@ describe("POST /request/submit", () => {
         name: "attachments",
         filename: "shot.png",
         type: "image/png",
-        content: new Uint8Array(2 * MB),
+        // A real PNG (the attachment policy checks the content), padded to 2 MB.
+        content: pngOf(2 * MB),
       },
     ]);
     const res = await post(form, { localAddress: "127.0.0.11" });

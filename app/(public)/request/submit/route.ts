@@ -8,6 +8,7 @@ import { fieldOf } from "@/lib/http/parse-multipart";
 import { checkUploadRateLimit } from "@/lib/portal/check-rate-limits";
 import { createWebRequest } from "@/lib/portal/create-web-request";
 import { fieldErrorsOf } from "@/lib/portal/field-errors";
+import { checkAttachmentContent } from "@/lib/portal/check-attachment-content";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { requestSchema } from "@/lib/portal/schemas";
 import {
@@ -49,7 +50,8 @@ export async function POST(req: Request) {
   const received = await receivePortalForm(req, limits, () => checkUploadRateLimit(ip));
   const form = received.form;
   if (!form || received.error) return reject(received.error);
-  const parsed = requestSchema(limits).safeParse({
+  // The attachment policy's content check runs here, on the server (safeParseAsync).
+  const parsed = await requestSchema(limits, checkAttachmentContent).safeParseAsync({
     ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, fieldOf(form, name)])),
     attachments: form.files.get("attachments") ?? [],
   });

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FormAlert } from "@/components/portal/form-alert";
 import { PortalPage } from "@/components/portal/portal-header";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatBytes } from "@/lib/portal/field-errors";
 import { getCustomerTicket } from "@/lib/portal/get-customer-ticket";
 import { readFormDraft } from "@/lib/portal/form-drafts";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
+import { CustomerStateText } from "@/components/portal/customer-state-text";
 import { FollowUpForm } from "./follow-up-form";
 
 type Props = {
@@ -27,7 +28,8 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
   const { number } = await params;
   const { sent, draft } = await searchParams;
   const session = await getCurrentCustomer();
-  const ticket = session ? await getCustomerTicket({ session, number }) : null;
+  const locale = await getLocale();
+  const ticket = session ? await getCustomerTicket({ session, number, locale }) : null;
   if (!session || !ticket) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
@@ -35,8 +37,8 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
     `follow-up:${ticket.number}:${session.customerId}`,
     draft,
   );
-  const facts = [
-    [t("portal.ticket.state"), t(`states.${ticket.state}`)],
+  const facts: [string, React.ReactNode][] = [
+    [t("portal.ticket.state"), <CustomerStateText key="state" ticket={ticket} t={t} />],
     [t("portal.ticket.queue"), ticket.queueName],
     [t("portal.ticket.created"), format.dateTime(ticket.createdAt, "short")],
     [t("portal.ticket.updated"), format.dateTime(ticket.updatedAt, "short")],

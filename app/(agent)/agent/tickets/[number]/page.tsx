@@ -10,7 +10,8 @@ import { isTicketState } from "@/lib/tickets/states";
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `#${(await params).number}` };
+  const t = await getTranslations();
+  return { title: t("zoom.title", { number: (await params).number }) };
 }
 
 /** Read-only ticket zoom: the agent workspace issue adds actions and replies. */

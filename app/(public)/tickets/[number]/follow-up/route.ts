@@ -8,6 +8,7 @@ import { fieldOf } from "@/lib/http/parse-multipart";
 import { addCustomerFollowUp } from "@/lib/portal/add-customer-follow-up";
 import { checkUploadRateLimit } from "@/lib/portal/check-rate-limits";
 import { fieldErrorsOf } from "@/lib/portal/field-errors";
+import { checkAttachmentContent } from "@/lib/portal/check-attachment-content";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { followUpSchema } from "@/lib/portal/schemas";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
@@ -56,7 +57,8 @@ export async function POST(req: Request, { params }: Context) {
   const received = await receivePortalForm(req, limits, () => checkUploadRateLimit(ip));
   const form = received.form;
   if (!form || received.error) return reject(received.error);
-  const parsed = followUpSchema(limits).safeParse({
+  // The attachment policy's content check runs here, on the server (safeParseAsync).
+  const parsed = await followUpSchema(limits, checkAttachmentContent).safeParseAsync({
     body: fieldOf(form, "body"),
     attachments: form.files.get("attachments") ?? [],
   });

@@ -1,0 +1,71 @@
+import { config } from "../config";
+import { transaction } from "../db";
+import type { MailJobPayload } from "../mail/outbound/enqueue-mail";
+import { isDeskAddress } from "../mail/is-desk-address";
+import { accessUrl, issueCustomerToken } from "./mail-customer-link";
+
+/**
+ * The new-ticket confirmation (auto-response) carries a direct access link to
+ * the ticket (issue 12), created here, inside the send job — never when the
+ * ticket is created, so no link waits in the queue for a mail that may never go.
+ *
+ * Only for the ticket's own customer: the recipient must be the ticket's
+ * customer, the answered article theirs (not a foreign sender's), and the
+ * address not one of the desk's. The link lives as long as a status lookup's
+ * (PORTAL_ACCESS_LINK_DAYS) and is kept in the job payload under `data`
+ * (`secret: true`) so every retry sends the very same mail (Resend refuses a
+ * changed body under the same idempotency key); the job layer drops it once
+ * the job is done or dead, and the stored article gets the text without it.
+ *
+ * Returns the payload to send: unchanged when no link applies or one was added before.
+ */
+export async function addConfirmationLink(options: {
+  jobId: number;
+  payload: MailJobPayload;
+  now?: Date;
+}): Promise<MailJobPayload> {
+  const { payload } = options;
+  if (payload.kind !== "auto-response" || !payload.ticketId || !payload.articleId) return payload;
+  if (payload.data?.link) return payload;
+  const now = options.now ?? new Date();
+  return transaction(async (tx) => {
+    const ticket = await tx.ticket.findUnique({
+      where: { id: payload.ticketId },
+      select: { id: true, customerId: true, customer: { select: { email: true, locale: true } } },
+    });
+    if (!ticket || ticket.customer.email !== payload.to.trim().toLowerCase()) return payload;
+    const answered = await tx.article.count({
+      where: {
+        id: payload.articleId,
+        ticketId: ticket.id,
+        authorCustomerId: ticket.customerId,
+        isForeignSender: false,
+      },
+    });
+    if (!answered || (await isDeskAddress(tx, payload.to))) return payload;
+
+    const { token, expiresAt } = await issueCustomerToken(tx, {
+      kind: "access",
+      customerId: ticket.customerId,
+      ticketId: ticket.id,
+      lifetimeMs: config.portalAccessLinkDays * 86_400_000,
+      now,
+    });
+    const withLink: MailJobPayload = {
+      ...payload,
+      data: {
+        ...payload.data,
+        link: accessUrl(token),
+        // ISO time: the mail renders it in the recipient's language (mail.autoResponse.link).
+        expires: expiresAt.toISOString(),
+      },
+      secret: true,
+    };
+    const job = await tx.job.findUniqueOrThrow({ where: { id: options.jobId } });
+    await tx.job.update({
+      where: { id: options.jobId },
+      data: { payload: { ...(job.payload as object), data: withLink.data, secret: true } },
+    });
+    return withLink;
+  });
+}

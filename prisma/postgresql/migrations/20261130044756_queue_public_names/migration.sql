@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Queue" ADD COLUMN     "publicNameDe" TEXT,
+ADD COLUMN     "publicNameEn" TEXT;
+
