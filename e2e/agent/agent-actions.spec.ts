@@ -13,25 +13,33 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test("an agent creates an API token, after a name the form refuses", async ({ page, signIn }) => {
+test("an agent creates an API token, after a name the form refuses", async ({
+  page,
+  signIn,
+  t,
+}) => {
   await signIn({ url: app.url });
   await page.goto(`${app.url}/agent/tokens`);
-  const form = page.locator("form").filter({ has: page.getByLabel("Name") });
-  await form.getByLabel("Name").fill("   ");
-  await form.getByRole("button", { name: "New token" }).click();
-  await expect(page.getByText("Give the token a name.")).toBeVisible();
-  await expect(form.getByLabel("Name")).toHaveValue("   ");
+  const form = page.locator("form").filter({ has: page.getByLabel(t("tokens.name")) });
+  await form.getByLabel(t("tokens.name")).fill("   ");
+  await form.getByRole("button", { name: t("tokens.newToken") }).click();
+  await expect(page.getByText(t("tokens.nameRequired"))).toBeVisible();
+  await expect(form.getByLabel(t("tokens.name"))).toHaveValue("   ");
 
-  await form.getByLabel("Name").fill("Monitoring");
-  await form.getByLabel("Read-only").check();
-  await form.getByRole("button", { name: "New token" }).click();
+  await form.getByLabel(t("tokens.name")).fill("Monitoring");
+  await form.getByLabel(t("tokens.readOnly")).check();
+  await form.getByRole("button", { name: t("tokens.newToken") }).click();
   await expect(page.getByTestId("new-token")).toHaveText(/\S{20,}/);
   await expect(page.getByRole("cell", { name: "Monitoring" })).toBeVisible();
 });
 
-test("an agent saves notification settings", async ({ page, signIn }) => {
+test("an agent saves notification settings", async ({ page, signIn, t }) => {
   await signIn({ url: app.url });
   await page.goto(`${app.url}/agent/settings/notifications`);
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  // The page has two forms (language, notifications): save the notification table's.
+  const form = page.locator("form").filter({ has: page.locator("table") });
+  await form.getByRole("button", { name: t("common.save") }).click();
+  await expect(
+    form.getByRole("status").filter({ hasText: t("notifications.saved") }),
+  ).toBeVisible();
 });
