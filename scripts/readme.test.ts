@@ -10,11 +10,19 @@ const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
 const readme = read("README.md");
 const prerequisites = readme.slice(readme.indexOf("### What the tests need"));
 
-it("names the Node version package.json requires", () => {
+it("names the Node versions package.json requires", () => {
+  // engines: "^20.19.0 || ^22.12.0 || >=24.0.0" → "20.19+, 22.12+ or 24+", in both places.
   const engines = JSON.parse(read("package.json")).engines.node as string;
-  const version = engines.replace(/^>=\s*/, "");
-  expect(prerequisites).toContain(`Node.js ${version} or later`);
-  expect(readme).toContain(`Node.js ${version}+`);
+  const versions = engines.split("||").map(
+    (range) =>
+      range
+        .trim()
+        .replace(/^[\^>=~\s]+/, "")
+        .replace(/(\.0)+$/, "") + "+",
+  );
+  const named = `${versions.slice(0, -1).join(", ")} or ${versions.at(-1)}`;
+  expect(prerequisites).toContain(`Node.js ${named}`);
+  expect(readme).toContain(`Node.js ${named}`);
 });
 
 it("names the Chromium binary and override the Playwright config uses", () => {
