@@ -15,7 +15,8 @@ let base: string;
 
 beforeAll(async () => {
   await submitRequest({ email: "seed@example.org" }); // seeds queues before the app shares the file
-  app = await startApp({ shareDatabase: true });
+  // No in-process worker: the test reads the magic link from its mail job before it is sent.
+  app = await startApp({ shareDatabase: true, env: { WORKER_IN_WEB: "false" } });
   base = app.url.replace("localhost", "127.0.0.1");
 });
 afterAll(() => app?.stop());
