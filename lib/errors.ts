@@ -9,6 +9,18 @@ export type ErrorCode =
   | "validation"
   | "rate_limited";
 
+/** The HTTP status each expected failure answers with (API and upload routes alike). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  validation: 422,
+  rate_limited: 429,
+};
+
 export class UserFacingError extends Error {
   /**
    * @param message what the API answers (English) — or, in the portal, a key of `portal.errors`

@@ -1,22 +1,11 @@
 import { z } from "zod";
-import { UserFacingError, type ErrorCode } from "../errors";
+import { HTTP_STATUS, UserFacingError, type ErrorCode } from "../errors";
 import { readBodyWithLimit } from "../http/read-body-with-limit";
-
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  validation: 422,
-  rate_limited: 429,
-};
 
 export function apiError(code: ErrorCode, message: string, fields?: Record<string, string[]>) {
   return Response.json(
     { error: { code, message, ...(fields ? { fields } : {}) } },
-    { status: STATUS[code] },
+    { status: HTTP_STATUS[code] },
   );
 }
 

@@ -3,7 +3,7 @@
 // script (JSON) or a browser without JavaScript (303 back to the form with a
 // stored draft). The policy itself (sizes, types, counts) stays in the shared
 // schema and getAttachmentLimits; this file only derives byte caps from it.
-import { UserFacingError, type ErrorCode } from "../errors";
+import { HTTP_STATUS, UserFacingError } from "../errors";
 import {
   BodyTooLargeError,
   NotMultipartError,
@@ -84,17 +84,6 @@ export function sentFileNames(form: MultipartForm | undefined, field: string): s
 /** True when the form was posted by our script (fetch), which wants JSON. */
 const wantsJson = (req: Request) => (req.headers.get("accept") ?? "").includes("application/json");
 
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  validation: 422,
-  rate_limited: 429,
-};
-
 /** Success: 303 to `location` (no script) or `{ location }` (script). */
 export function answerSuccess(req: Request, location: string): Response {
   if (wantsJson(req)) return Response.json({ location });
@@ -127,7 +116,7 @@ export async function answerRejection(
   if (error instanceof UserFacingError && error.code === "too_large") {
     state.formError = describeError(error.message, t, {}, options.limits);
   }
-  const status = error instanceof UserFacingError ? STATUS[error.code] : error ? 500 : 422;
+  const status = error instanceof UserFacingError ? HTTP_STATUS[error.code] : error ? 500 : 422;
   if (wantsJson(req)) return Response.json(state, { status });
   const id = await saveFormDraft(options.draftScope, state);
   const location = `${options.formPath}?draft=${id}${options.anchor ? `#${options.anchor}` : ""}`;
