@@ -1,5 +1,5 @@
 import { config } from "../config";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { parseMailbox } from "./inbound/parse-address";
 
 /**
@@ -7,9 +7,12 @@ import { parseMailbox } from "./inbound/parse-address";
  * every queue's inbound address and the configured system senders
  * (SYSTEM_SENDERS). Mail from one is never answered automatically and its
  * sender is never a customer who gets mail; the desk never mails one.
+ * Pass `client` to read inside a transaction.
  */
-export async function loadOwnAddresses(): Promise<Set<string>> {
-  const queueAddresses = await db.queueAddress.findMany({ select: { address: true } });
+export async function loadOwnAddresses(
+  client: Pick<Tx, "queueAddress"> = db,
+): Promise<Set<string>> {
+  const queueAddresses = await client.queueAddress.findMany({ select: { address: true } });
   const mailFrom = parseMailbox(config.mailFrom)?.address;
   return new Set(
     [mailFrom, ...queueAddresses.map((q) => q.address), ...config.systemSenders]
@@ -22,12 +25,15 @@ export async function loadOwnAddresses(): Promise<Set<string>> {
  * Whether a recipient field ("a@x", "Name <a@x>", or a comma-separated list)
  * names only the desk's own addresses (any case) — mail that must not be sent.
  */
-export async function isOwnAddress(recipients: string): Promise<boolean> {
+export async function isOwnAddress(
+  recipients: string,
+  client: Pick<Tx, "queueAddress"> = db,
+): Promise<boolean> {
   const mailboxes = recipients
     .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
     .map((part) => parseMailbox(part))
     .filter((mailbox) => mailbox !== null);
   if (!mailboxes.length) return false;
-  const own = await loadOwnAddresses();
+  const own = await loadOwnAddresses(client);
   return mailboxes.every((mailbox) => own.has(mailbox.address));
 }

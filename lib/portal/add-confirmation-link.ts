@@ -1,7 +1,7 @@
 import { config } from "../config";
 import { transaction } from "../db";
 import type { MailJobPayload } from "../mail/outbound/enqueue-mail";
-import { isDeskAddress } from "../mail/is-desk-address";
+import { isOwnAddress } from "../mail/own-addresses";
 import { accessUrl, issueCustomerToken } from "./mail-customer-link";
 
 /**
@@ -42,7 +42,7 @@ export async function addConfirmationLink(options: {
         isForeignSender: false,
       },
     });
-    if (!answered || (await isDeskAddress(tx, payload.to))) return payload;
+    if (!answered || (await isOwnAddress(payload.to, tx))) return payload;
 
     const { token, expiresAt } = await issueCustomerToken(tx, {
       kind: "access",
