@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startApp } from "../../tests/kit/app-server";
 import { startResendStub } from "../../tests/kit/resend-stub";
+import { newWebhookSecret } from "../../tests/kit/webhooks";
 
 export const STATE_FILE = path.resolve(__dirname, "../artifacts/state.json");
 
@@ -11,7 +12,7 @@ export default async function globalSetup() {
   const stub = await startResendStub();
   // A key makes the worker send through the stub (not the dev outbox), so specs can read mail.
   // A MIME webhook secret lets specs deliver real mail (tests/kit/mail.ts postMime).
-  const inboundSecret = `e2e-inbound-${Date.now()}`;
+  const inboundSecret = newWebhookSecret();
   const app = await startApp({
     env: {
       RESEND_API_KEY: "re_test",
