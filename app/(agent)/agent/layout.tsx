@@ -51,7 +51,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
               </>
             )}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="text-zinc-600 dark:text-zinc-400">
               {t("nav.signedInAs", { name: agent.name })}
             </span>
