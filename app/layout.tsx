@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { THEME_COOKIE, isTheme, themeClass } from "@/lib/ui/theme";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,8 +19,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const locale = await getLocale();
   const t = await getTranslations();
+  const theme = (await cookies()).get(THEME_COOKIE)?.value;
+  const themed = isTheme(theme) ? themeClass(theme) : "";
   return (
-    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable} ${themed}`.trim()}>
       <body className="min-h-screen font-sans">
         <a
           href="#main"

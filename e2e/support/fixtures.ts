@@ -9,6 +9,8 @@ interface E2eState {
   url: string;
   stubUrl: string;
   databaseUrl: string;
+  /** INBOUND_WEBHOOK_SECRET of the shared app: post mail with tests/kit/mail.ts postMime. */
+  inboundSecret: string;
 }
 
 /** One `securitypolicyviolation` event as the page saw it. */

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { signOut } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
+import { ThemeSwitcher } from "@/components/theme/theme-switcher";
+import { KeyboardShortcuts } from "@/components/shortcuts/keyboard-shortcuts";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
@@ -11,7 +13,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
   const unread = await countUnreadNotifications({ scope, agentId: agent.id });
   return (
     <div className="min-h-screen">
-      <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+      <header className="border-b border-zinc-200 bg-zinc-50 print:hidden dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
           <Link href="/agent" className="font-semibold">
             {t("app.name")}
@@ -49,11 +51,12 @@ export default async function AgentLayout({ children }: { children: React.ReactN
               </>
             )}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="text-zinc-600 dark:text-zinc-400">
               {t("nav.signedInAs", { name: agent.name })}
             </span>
             <LanguageSwitcher />
+            <ThemeSwitcher />
             <form
               action={async () => {
                 "use server";
@@ -70,6 +73,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
 import { isTicketState } from "@/lib/tickets/states";
+import { TicketRecordLinks } from "./ticket-record-links";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -65,6 +66,7 @@ export default async function TicketZoomPage({ params }: Props) {
         <p className="font-mono text-sm text-zinc-600 dark:text-zinc-400">#{ticket.number}</p>
         <h1 className="text-2xl font-bold">{ticket.title}</h1>
       </div>
+      <TicketRecordLinks number={ticket.number} />
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
