@@ -491,6 +491,16 @@ describe.each<Via>(["mime", "resend"])("through %s", (via) => {
         ["readme.txt", "text/plain"],
       ]);
       expect(Buffer.from(article.attachments[1].content!).equals(pdf)).toBe(true);
+      // node-tnef used to replace String.prototype.replaceAll in the server process:
+      // Next.js then filled "[...nextauth]" as a pattern and agents could not sign in.
+      const csrf = await fetch(`${app.url}/api/auth/csrf`);
+      expect(csrf.status).toBe(200);
+      expect(await csrf.json()).toHaveProperty("csrfToken");
+      const api = await apiClient(app, ADMIN.apiToken)(
+        "GET",
+        `/api/v1/tickets/${res.body.ticketNumber}`,
+      );
+      expect(api.status).toBe(200);
     });
 
     it("says what an invitation is when it is the only content", async () => {

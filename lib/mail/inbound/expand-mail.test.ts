@@ -157,3 +157,27 @@ describe("calendar invitations", () => {
     expect(garbage.text.trim()).toBe("");
   });
 });
+
+describe("libraries leave the built-ins alone", () => {
+  /** Every own method of the built-in prototypes that is not native code any more. */
+  const patchedBuiltins = () =>
+    [String, Array, Object, RegExp, Number, Promise, Function, Date, Map, Set]
+      .flatMap((type) =>
+        Object.getOwnPropertyNames(type.prototype).map((name) => {
+          const value = Object.getOwnPropertyDescriptor(type.prototype, name)?.value;
+          return typeof value === "function" &&
+            !Function.prototype.toString.call(value).includes("[native code]")
+            ? `${type.name}.prototype.${name}`
+            : null;
+        }),
+      )
+      .filter(Boolean);
+
+  it("after a winmail.dat is unpacked (node-tnef patches String.prototype.replaceAll)", async () => {
+    expect(await unpackTnef(buildTnef({ "a.txt": Buffer.from("a") }))).not.toBeNull();
+    expect(patchedBuiltins()).toEqual([]);
+    // What Next.js does with route parameters: a literal search, not a pattern.
+    expect("/api/auth/csrf".replaceAll("[...nextauth]", "x")).toBe("/api/auth/csrf");
+    expect("a.b.c".replaceAll(".", "-")).toBe("a-b-c");
+  });
+});

@@ -1,6 +1,24 @@
-import { parseBuffer } from "node-tnef";
 import { decodeUndeclared } from "./normalise-charsets";
 import type { InboundAttachment } from "./inbound-mail";
+
+// node-tnef replaces String.prototype.replaceAll, process-wide, with a version
+// that treats every search string as a regular expression. Next.js fills route
+// parameters with replaceAll("[...nextauth]", …), so after the first winmail.dat
+// check the sign-in endpoint answered 400 and other routes could break. The
+// library is loaded here only, on first use, and the native method is put back
+// at once (node-tnef's own one call, replaceAll("\x00", ""), means the same
+// either way).
+const nativeReplaceAll = String.prototype.replaceAll;
+let nodeTnef: Promise<typeof import("node-tnef")> | undefined;
+
+/** node-tnef, loaded once, with String.prototype.replaceAll left native. */
+function loadNodeTnef() {
+  nodeTnef ??= import("node-tnef").then((module) => {
+    String.prototype.replaceAll = nativeReplaceAll;
+    return module;
+  });
+  return nodeTnef;
+}
 
 const SIGNATURE = 0x223e9f78;
 /** Larger winmail.dat files stay packed (kept as the attachment they are). */
@@ -66,8 +84,9 @@ const bytesOf = (value: unknown): Buffer | null =>
  * one. Null when the data is not well-formed TNEF or too large — the caller
  * then keeps only the original file.
  */
-export function unpackTnef(data: Buffer): Promise<UnpackedTnef | null> {
-  if (data.length > MAX_TNEF_BYTES || !isWellFramed(data)) return Promise.resolve(null);
+export async function unpackTnef(data: Buffer): Promise<UnpackedTnef | null> {
+  if (data.length > MAX_TNEF_BYTES || !isWellFramed(data)) return null;
+  const { parseBuffer } = await loadNodeTnef();
   return new Promise((resolve) => {
     try {
       parseBuffer(data, (failed, result) => {
