@@ -143,6 +143,9 @@ async function main() {
         report.reads.push(await measureReads(app.url, seed, requests));
       report.peakRss.scale = memory.peak();
     }
+  } catch (error) {
+    console.error(`Server output (last lines):\n${app.output().slice(-3000)}`);
+    throw error;
   } finally {
     memory.stop();
     await app.stop();
