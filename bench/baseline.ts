@@ -61,8 +61,9 @@ export async function baselineIntake(
         );
       });
       latencies.push(performance.now() - started);
-    } catch {
-      errors++;
+    } catch (error) {
+      if (errors++ === 0)
+        console.error(`baseline: ${error instanceof Error ? error.message : error}`);
     }
   };
   const worker = async () => {

@@ -15,8 +15,15 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-/** `$1, $2` placeholders on PostgreSQL become `?` on SQLite. */
-const toSqlite = (sql: string) => sql.replace(/\$\d+/g, "?");
+/** `$1, $2` placeholders (PostgreSQL's, a number may repeat) as SQLite's `?` with the values in order. */
+function toSqlite(sql: string, params: unknown[]): [string, unknown[]] {
+  const values: unknown[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    values.push(params[Number(n) - 1]);
+    return "?";
+  });
+  return [text, values];
+}
 const sqliteValue = (v: unknown) =>
   v instanceof Date
     ? v.toISOString().replace("Z", "+00:00")
@@ -30,6 +37,8 @@ const sqliteValue = (v: unknown) =>
 export function openDriver(url: string, pool = 20): Driver {
   if (url.startsWith("postgres")) {
     const client = new pg.Pool({ connectionString: url, max: pool });
+    // An idle connection closed by the server (the database dropped at the end) is no crash.
+    client.on("error", () => {});
     return {
       kind: "postgresql",
       async transaction(fn) {
@@ -54,8 +63,9 @@ export function openDriver(url: string, pool = 20): Driver {
   const sqlite = new Database(file, { timeout: 15_000 });
   sqlite.pragma("journal_mode = WAL");
   const run = async (sql: string, params: unknown[] = []) => {
-    const statement = sqlite.prepare(toSqlite(sql));
-    const values = params.map(sqliteValue);
+    const [text, ordered] = toSqlite(sql, params);
+    const statement = sqlite.prepare(text);
+    const values = ordered.map(sqliteValue);
     return statement.reader ? (statement.all(...values) as Row[]) : (statement.run(...values), []);
   };
   return {

@@ -16,10 +16,15 @@ export interface LoadResult {
   errors: number;
 }
 
+/**
+ * `amount` requests over `connections` connections; autocannon waits for every
+ * answer, so the rows created can be compared with the 2xx answers exactly
+ * (a duration-bound run abandons the requests in flight when the clock stops).
+ */
 async function load(
   name: string,
   url: string,
-  seconds: number,
+  amount: number,
   connections: number,
   request: () => {
     method: "POST" | "GET";
@@ -31,10 +36,11 @@ async function load(
   const result = await autocannon({
     url,
     connections,
-    duration: seconds,
+    amount,
     timeout: 30,
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
+  const seconds = result.duration;
   return {
     name,
     seconds,
@@ -56,8 +62,8 @@ const SUBJECTS = [
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)];
 
 /** (a) POST /api/v1/tickets: a new customer per request, as a phone intake would. */
-export function apiIntake(url: string, seconds: number, connections: number) {
-  return load("intake: POST /api/v1/tickets", url, seconds, connections, () => ({
+export function apiIntake(url: string, amount: number, connections: number) {
+  return load("intake: POST /api/v1/tickets", url, amount, connections, () => ({
     method: "POST",
     path: "/api/v1/tickets",
     headers: { authorization: `Bearer ${ADMIN.apiToken}`, "content-type": "application/json" },
@@ -114,12 +120,12 @@ function benchMail(followUpNumbers: string[]): Buffer {
 /** (b) POST /api/inbound/mime, signed: new tickets and follow-ups, some with attachments. */
 export function mimeIntake(
   url: string,
-  seconds: number,
+  amount: number,
   connections: number,
   secret: string,
   followUpNumbers: string[],
 ) {
-  return load("intake: POST /api/inbound/mime", url, seconds, connections, () => {
+  return load("intake: POST /api/inbound/mime", url, amount, connections, () => {
     const raw = benchMail(followUpNumbers);
     return {
       method: "POST",
@@ -131,8 +137,8 @@ export function mimeIntake(
 }
 
 /** (c) The public request form's submission (POST /request/submit, multipart, as the form's script sends it). */
-export function formIntake(url: string, seconds: number, connections: number, topic: number) {
-  return load("intake: request form", url, seconds, connections, () => {
+export function formIntake(url: string, amount: number, connections: number, topic: number) {
+  return load("intake: request form", url, amount, connections, () => {
     const boundary = `----bench${randomUUID()}`;
     const field = (name: string, value: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
@@ -156,8 +162,8 @@ export function formIntake(url: string, seconds: number, connections: number, to
 }
 
 /** A no-op route of the same app (GET /api/ping): what the framework alone costs. */
-export function noopLoad(url: string, seconds: number, connections: number) {
-  return load("no-op: GET /api/ping", url, seconds, connections, () => ({
+export function noopLoad(url: string, amount: number, connections: number) {
+  return load("no-op: GET /api/ping", url, amount, connections, () => ({
     method: "GET",
     path: "/api/ping",
     headers: {},

@@ -27,9 +27,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   return { scale, runs, parts, connections };
 }
 
-/** Seconds per load measurement: 10 s at full scale, at least 1 s. */
-export const loadSeconds = (scale: number) =>
-  Math.max(1, Math.round(10 * Math.min(1, scale * 1000)));
+/** Seconds of the driver baseline: 10 s, or 1 s for a smoke run (scale below 0.01). */
+export const loadSeconds = (scale: number) => (scale < 0.01 ? 1 : 10);
+
+/** Requests per intake measurement (about 10 s each on this machine kind at full scale). */
+export const loadRequests = (scale: number, kind: "intake" | "noop") =>
+  scale < 0.01 ? (kind === "noop" ? 200 : 40) : kind === "noop" ? 20_000 : 2_000;
 
 export const median = (values: number[]) => {
   if (values.length === 0) return NaN;

@@ -30,7 +30,9 @@ export async function signInAgent(url: string, email = ADMIN.email, password = A
   const session = res.headers.getSetCookie().map((c) => c.split(";")[0]);
   const all = [...cookies, ...session].join("; ");
   if (!/authjs\.session-token=/.test(all))
-    throw new Error(`sign-in failed (${res.status} ${res.headers.get("location")}): ${(await res.text()).slice(0, 200)}`);
+    throw new Error(
+      `sign-in failed (${res.status} ${res.headers.get("location")}): ${(await res.text()).slice(0, 200)}`,
+    );
   return all;
 }
 

@@ -11,7 +11,7 @@ import { baselineIntake } from "../bench/baseline";
 import { openDriver } from "../bench/driver";
 import { apiIntake, formIntake, mimeIntake, noopLoad, type LoadResult } from "../bench/intake";
 import { sampleMemory } from "../bench/memory";
-import { loadSeconds, median, parseBenchOptions } from "../bench/options";
+import { loadRequests, loadSeconds, median, parseBenchOptions } from "../bench/options";
 import { writeReport, type BenchReport } from "../bench/report";
 import { measureReads } from "../bench/scale";
 import { seedAtScale } from "../bench/seed";
@@ -72,10 +72,12 @@ async function main() {
     peakRss: { intake: 0, scale: 0 },
   };
   try {
-    const [topic] = await openDriver(db, 1).query(
+    const topicDriver = openDriver(db, 1);
+    const [topic] = await topicDriver.query(
       `SELECT "id" FROM "Queue" WHERE "isPublic" = $1 ORDER BY "id" LIMIT 1`,
       [postgres ? true : 1],
     );
+    await topicDriver.close();
     if (options.parts.has("intake")) {
       for (let r = 0; r < options.runs; r++) {
         const results: BenchReport["intake"][number] = [];
@@ -86,25 +88,38 @@ async function main() {
           results.push({ ...result, rowsCreated, rowsMatch: rowsCreated === result.ok });
         };
         await checked(
-          () => apiIntake(app.url, seconds, options.connections),
+          () => apiIntake(app.url, loadRequests(options.scale, "intake"), options.connections),
           `SELECT COUNT(*) FROM "Ticket"`,
         );
+        const numbersDriver = openDriver(db, 1);
         const numbers = (
-          await openDriver(db, 1).query(
-            `SELECT "number" FROM "Ticket" ORDER BY "id" DESC LIMIT 200`,
-          )
+          await numbersDriver.query(`SELECT "number" FROM "Ticket" ORDER BY "id" DESC LIMIT 200`)
         ).map((row) => String(row.number));
+        await numbersDriver.close();
         await checked(
-          () => mimeIntake(app.url, seconds, options.connections, secret, numbers),
+          () =>
+            mimeIntake(
+              app.url,
+              loadRequests(options.scale, "intake"),
+              options.connections,
+              secret,
+              numbers,
+            ),
           `SELECT COUNT(*) FROM "InboundMessage" WHERE "status" = 'processed'`,
         );
         if (topic)
           await checked(
-            () => formIntake(app.url, seconds, options.connections, Number(topic.id)),
+            () =>
+              formIntake(
+                app.url,
+                loadRequests(options.scale, "intake"),
+                options.connections,
+                Number(topic.id),
+              ),
             `SELECT COUNT(*) FROM "Ticket"`,
           );
         results.push({
-          ...(await noopLoad(app.url, seconds, options.connections)),
+          ...(await noopLoad(app.url, loadRequests(options.scale, "noop"), options.connections)),
           rowsCreated: 0,
           rowsMatch: true,
         });
