@@ -2,12 +2,32 @@
 // Node server that stamps each request with its socket address (see
 // lib/http/socket-address.ts), so per-client rate limits work without a
 // reverse proxy. A client-sent copy of that header is always dropped.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import "./env";
 import { SOCKET_ADDRESS_FLAG, stampSocketAddress } from "../lib/http/socket-address";
 
+/**
+ * Server-Timing `app;dur=<ms>`: the time from the request's arrival to its
+ * response headers — the server's own share of a request, which the benchmark
+ * (BENCHMARKS.md) reads beside the whole request time. Durations only: it tells
+ * a client nothing a stopwatch would not.
+ */
+function timeToHeaders(res: ServerResponse) {
+  const started = performance.now();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!this.headersSent && !this.hasHeader("server-timing"))
+      this.setHeader("Server-Timing", `app;dur=${(performance.now() - started).toFixed(1)}`);
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
 async function main() {
+  if (process.env.BENCH_RAISE_PORTAL_LIMITS === "1")
+    console.warn(
+      "\n*** BENCH_RAISE_PORTAL_LIMITS=1: the portal's rate limits are OFF. For benchmarks only — never in production. ***\n",
+    );
   const port = Number(process.env.PORT || 3000);
   process.env[SOCKET_ADDRESS_FLAG] = "1";
   const app = next({ dev: false, dir: process.cwd(), port });
@@ -15,6 +35,7 @@ async function main() {
   await app.prepare();
   const server = createServer((req, res) => {
     stampSocketAddress(req.headers, req.socket.remoteAddress);
+    timeToHeaders(res);
     void handle(req, res);
   });
   // As `next start`: keep-alive past typical proxy idle timeouts.
