@@ -152,10 +152,7 @@ export async function seedAtScale(databaseUrl: string, tickets: number): Promise
 
   // Customers.
   const customerCount = Math.max(10, Math.round(tickets / 10));
-  const [{ id: maxCustomer }] = await driver.query(
-    `SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Customer"`,
-  );
-  const firstCustomer = Number(maxCustomer) + 1;
+  const firstCustomer = await reserveIds(driver, "Customer", customerCount);
   const batch = 5000;
   for (let c = 0; c < customerCount; c += batch) {
     const rows = [];
@@ -171,14 +168,7 @@ export async function seedAtScale(databaseUrl: string, tickets: number): Promise
   }
 
   // Tickets, articles, one history entry each.
-  const [{ id: maxTicket }] = await driver.query(
-    `SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Ticket"`,
-  );
-  const [{ id: maxArticle }] = await driver.query(
-    `SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Article"`,
-  );
-  let ticketId = Number(maxTicket);
-  let articleId = Number(maxArticle);
+  let ticketId = (await reserveIds(driver, "Ticket", tickets)) - 1;
   let articles = 0;
   const bigTicketNumber = "1990000000000001";
   for (let t0 = 0; t0 < tickets; t0 += batch) {
