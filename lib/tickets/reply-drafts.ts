@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { writableTickets, type Scope } from "../access/scope";
+import type { Scope } from "../access/scope";
 import { db, transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
+import { findWritableTicketId } from "./find-writable-ticket";
 import type { ReplyDraftInput } from "./schemas";
 
 /** How long an unsent reply is kept (30 days). */
@@ -18,15 +19,6 @@ export interface ReplyDraft {
 
 const draftScope = (ticketId: number, agentId: number) => `agent-reply:${ticketId}:${agentId}`;
 
-async function writableTicketId(scope: Scope, number: string): Promise<number> {
-  const ticket = await db.ticket.findFirst({
-    where: { number, ...writableTickets(scope) },
-    select: { id: true },
-  });
-  if (!ticket) throw new NotFoundError("Ticket not found");
-  return ticket.id;
-}
-
 /**
  * Keeps the agent's unsent reply to a ticket they may write (one per agent and ticket, in
  * FormDraft), so it is there again when they come back; NotFoundError otherwise.
@@ -39,7 +31,8 @@ export async function saveReplyDraft(options: {
   now?: Date;
 }) {
   const now = options.now ?? new Date();
-  const ticketId = await writableTicketId(options.scope, options.number);
+  const ticketId = await findWritableTicketId({ scope: options.scope, number: options.number });
+  if (!ticketId) throw new NotFoundError("Ticket not found");
   const scope = draftScope(ticketId, options.agentId);
   await transaction(async (tx) => {
     await tx.formDraft.deleteMany({ where: { scope } });
