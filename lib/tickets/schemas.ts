@@ -74,6 +74,9 @@ export type ApiListTicketsInput = z.infer<typeof apiListTicketsSchema>;
 
 const requiredText = (max: number) =>
   z.string({ message: "required" }).trim().min(1, "required").max(max, "tooLong");
+/** A textarea's text: browsers post CRLF line ends; stored and mailed with LF. */
+const bodyText = (max: number) =>
+  requiredText(max).transform((text) => text.replace(/\r\n?/g, "\n"));
 const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional().default("");
 const ticketNumberField = z
   .string({ message: "required" })
@@ -132,7 +135,7 @@ const replyFields = {
   cc: addressListSchema,
   bcc: addressListSchema,
   subject: requiredText(250),
-  body: requiredText(100_000),
+  body: bodyText(100_000),
   /** The state after sending ("" keeps it). */
   nextState: z.union([z.literal(""), settableState]).catch(""),
   pendingUntil: z.string().trim().max(40).optional().default(""),
@@ -167,7 +170,7 @@ export const noteSchema = z.object({
   call: z.enum(["in", "out"]).catch("in"),
   visibleToCustomer: checkbox,
   subject: optionalText(250),
-  body: requiredText(100_000),
+  body: bodyText(100_000),
 });
 export type NoteInput = z.output<typeof noteSchema>;
 
@@ -211,7 +214,7 @@ export const agentTicketSchema = z
     customerName: optionalText(200),
     queueId: z.coerce.number({ message: "required" }).int("required").positive("required"),
     subject: requiredText(250),
-    body: requiredText(100_000),
+    body: bodyText(100_000),
     state: settableState.catch("open"),
     pendingUntil: z.string().trim().max(40).optional().default(""),
   })
