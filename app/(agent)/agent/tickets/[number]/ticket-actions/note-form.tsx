@@ -16,7 +16,7 @@ export function NoteForm({ number }: { number: string }) {
   const [kind, setKind] = useState(failed?.values?.kind ?? "note");
   const bodyError = fieldError(failed?.fieldErrors?.body);
   return (
-    <details className={boxClass} open={!!failed}>
+    <details data-shortcut="note" className={boxClass} open={!!failed}>
       <summary className="cursor-pointer font-semibold">{t("heading")}</summary>
       <form action={action} className="mt-3 space-y-3" noValidate>
         <input type="hidden" name="number" value={number} />

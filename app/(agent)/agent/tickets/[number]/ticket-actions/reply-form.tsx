@@ -150,7 +150,7 @@ export function ReplyForm(props: {
   const field = "space-y-1";
   const label = "block text-sm font-medium";
   return (
-    <details id="reply" className={boxClass} open={!!props.draft}>
+    <details id="reply" data-shortcut="reply" className={boxClass} open={!!props.draft}>
       <summary className="cursor-pointer font-semibold">{t("heading")}</summary>
       <form
         action={endpoint}
