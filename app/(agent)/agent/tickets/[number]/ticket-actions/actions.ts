@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { agentAction, agentFormAction } from "@/lib/actions/agent-action";
 import { addAgentNote } from "@/lib/tickets/add-agent-note";
-import { changeTicket } from "@/lib/tickets/change-ticket";
+import { changeTicket, type AgentTicketChange } from "@/lib/tickets/change-ticket";
 import { saveReplyDraft } from "@/lib/tickets/reply-drafts";
 import {
   assignAgentSchema,
@@ -34,58 +35,40 @@ export const addNoteAction = agentFormAction({
   },
 });
 
-export const changeStateAction = agentFormAction({
-  name: "changeState",
-  schema: changeStateSchema,
-  run: async ({ agent, scope, input }) => {
-    await changeTicket({
-      scope,
-      agentId: agent.id,
-      number: input.number,
-      change: { kind: "state", state: input.state, pendingUntil: input.pendingUntil },
-    });
-    revalidatePath(zoom(input.number));
-  },
-});
+/** A zoom form that changes one property of the ticket (changeTicket). */
+function changeAction<S extends z.ZodType<{ number: string }>>(
+  name: string,
+  schema: S,
+  change: (input: z.output<S>) => AgentTicketChange,
+) {
+  return agentFormAction({
+    name,
+    schema,
+    run: async ({ agent, scope, input }) => {
+      await changeTicket({ scope, agentId: agent.id, number: input.number, change: change(input) });
+      revalidatePath(zoom(input.number));
+    },
+  });
+}
 
-export const changePriorityAction = agentFormAction({
-  name: "changePriority",
-  schema: changePrioritySchema,
-  run: async ({ agent, scope, input }) => {
-    await changeTicket({
-      scope,
-      agentId: agent.id,
-      number: input.number,
-      change: { kind: "priority", priority: input.priority },
-    });
-    revalidatePath(zoom(input.number));
-  },
-});
+export const changeStateAction = changeAction("changeState", changeStateSchema, (input) => ({
+  kind: "state",
+  state: input.state,
+  pendingUntil: input.pendingUntil,
+}));
 
-export const moveQueueAction = agentFormAction({
-  name: "moveQueue",
-  schema: moveQueueSchema,
-  run: async ({ agent, scope, input }) => {
-    await changeTicket({
-      scope,
-      agentId: agent.id,
-      number: input.number,
-      change: { kind: "queue", queueId: input.queueId },
-    });
-    revalidatePath(zoom(input.number));
-  },
-});
+export const changePriorityAction = changeAction(
+  "changePriority",
+  changePrioritySchema,
+  (input) => ({ kind: "priority", priority: input.priority }),
+);
 
-export const assignAgentAction = agentFormAction({
-  name: "assignAgent",
-  schema: assignAgentSchema,
-  run: async ({ agent, scope, input }) => {
-    await changeTicket({
-      scope,
-      agentId: agent.id,
-      number: input.number,
-      change: { kind: input.role, agent: input.agent },
-    });
-    revalidatePath(zoom(input.number));
-  },
-});
+export const moveQueueAction = changeAction("moveQueue", moveQueueSchema, (input) => ({
+  kind: "queue",
+  queueId: input.queueId,
+}));
+
+export const assignAgentAction = changeAction("assignAgent", assignAgentSchema, (input) => ({
+  kind: input.role,
+  agent: input.agent,
+}));
