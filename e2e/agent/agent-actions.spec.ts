@@ -153,7 +153,10 @@ test("an agent works a ticket: standard-response reply, note, phone call, pendin
   await expect(colleaguePage).toHaveURL(/\/agent/);
   await expect(async () => {
     await colleaguePage.goto(`${state.url}/agent/notifications`);
-    await expect(colleaguePage.getByRole("link", { name: new RegExp(number) })).toBeVisible({
+    const assigned = colleaguePage
+      .getByRole("listitem")
+      .filter({ hasText: t("notifications.events.assigned") });
+    await expect(assigned.getByRole("link", { name: new RegExp(number) })).toBeVisible({
       timeout: 1000,
     });
   }).toPass({ timeout: 30_000 });
