@@ -102,7 +102,8 @@ describe("a writer's actions", () => {
     await sendAgentReply({
       scope: writerScope,
       agent: writer,
-      input: replyInput(ticket.number),
+      // A desk address typed as a copy is left out of the mail.
+      input: { ...replyInput(ticket.number), cc: "dave@example.org, wlan@desk.example" },
       attachments: [
         { filename: "steps.txt", contentType: "text/plain", content: Buffer.from("1. reboot") },
       ],
@@ -129,7 +130,10 @@ describe("a writer's actions", () => {
       where: { ticketId: ticket.id, direction: "out", channel: "email" },
       include: { attachments: true },
     });
-    expect(article).toMatchObject({ cc: "dave@example.org", authorAgentId: writer.id });
+    expect(article).toMatchObject({
+      cc: "dave@example.org, wlan@desk.example",
+      authorAgentId: writer.id,
+    });
     expect(article.attachments.map((a) => a.filename)).toEqual(["steps.txt"]);
   });
 

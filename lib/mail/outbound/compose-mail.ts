@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, localeOr, type Locale } from "../../i18n/locales";
 import { getFormatter, getTranslator } from "../../i18n/translator";
 import { ticketTag } from "../../tickets/ticket-number";
 import { parseMailbox } from "../inbound/parse-address";
+import { loadOwnAddresses } from "../own-addresses";
 import { formatMailbox } from "./format-mailbox";
 import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
@@ -191,10 +192,13 @@ export async function composeMail(
       });
       subject = article.subject || `Re: ${ticket.title}`;
       text = article.text;
+      // DESIGN "Own addresses": the desk never mails itself, not even as a copy.
+      const own = await loadOwnAddresses();
+      const others = (list: string | undefined) => addressList(list).filter((a) => !own.has(a));
       agentReply = {
         from: agentSender(article.authorAgent?.name, ticket.queue.addresses[0]?.address, t),
-        cc: addressList(payload.cc),
-        bcc: addressList(payload.bcc),
+        cc: others(payload.cc),
+        bcc: others(payload.bcc),
         attachments: article.attachments
           .filter((a) => a.content)
           .map((a) => ({

@@ -54,7 +54,8 @@ export async function deliverMail(
   const { data, error } = await getResend().emails.send(
     {
       from: mail.from,
-      to: mail.to,
+      // Several recipients (an agent's reply to more than one address) as a list.
+      to: mail.to.includes(",") ? mail.to.split(",").map((a) => a.trim()) : mail.to,
       ...(mail.cc?.length ? { cc: mail.cc } : {}),
       ...(mail.bcc?.length ? { bcc: mail.bcc } : {}),
       replyTo: mail.replyTo,
