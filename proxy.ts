@@ -34,14 +34,14 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only. Left out: /api/* and the portal's upload routes (/request/submit,
-  // /tickets/*/follow-up; they check the cross-site Origin themselves): the proxy would buffer
+  // Pages only. Left out: /api/* and the upload routes (/request/submit,
+  // /tickets/*/follow-up, /agent/tickets/*/reply; they check the cross-site Origin themselves): the proxy would buffer
   // their bodies, 10 MB at most, and cut larger ones; JSON needs no page CSP),
   // Next's static files, and route handlers that serve their own content with
   // their own policy (attachment downloads). A new route handler outside
   // /api/ that takes uploads or sets its own CSP must be added here
   // (CONTRIBUTING.md, "Security headers").
   matcher: [
-    "/((?!api/|api$|_next/|favicon\\.ico$|robots\\.txt$|request/submit$|tickets/[^/]+/attachments/|tickets/[^/]+/follow-up$).*)",
+    "/((?!api/|api$|_next/|favicon\\.ico$|robots\\.txt$|request/submit$|tickets/[^/]+/attachments/|tickets/[^/]+/follow-up$|agent/tickets/[^/]+/reply$).*)",
   ],
 };

@@ -45,8 +45,18 @@ const KEYS = new Set<string>([
   "unknownAgent",
   "unknownQueue",
   "pendingTimeRequired",
+  "tooLong",
+  "invalidAddress",
+  "invalidTime",
+  "merged",
+  "fileInvalid",
+  "tooManyFiles",
+  "fileTooLarge",
+  "fileType",
+  "fileContent",
+  "bodyTooLarge",
 ] satisfies AgentErrorKey[]);
-const asKey = (key: string | undefined, fallback: AgentErrorKey): AgentErrorKey =>
+export const asKey = (key: string | undefined, fallback: AgentErrorKey): AgentErrorKey =>
   key && KEYS.has(key) ? (key as AgentErrorKey) : fallback;
 
 /** FormData as a plain object: one string per text field, repeated names as arrays, files dropped. */
@@ -67,7 +77,7 @@ function echo(raw: unknown): Record<string, string> | undefined {
   return entries.length ? Object.fromEntries(entries as [string, string][]) : undefined;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, AgentErrorKey[]> {
+export function fieldErrorsOf(error: z.ZodError): Record<string, AgentErrorKey[]> {
   const errors: Record<string, AgentErrorKey[]> = {};
   for (const issue of error.issues) {
     const list = (errors[String(issue.path[0] ?? "form")] ??= []);

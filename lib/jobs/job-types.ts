@@ -22,6 +22,9 @@ const mailPayload = z.object({
   kind: z.enum(MAIL_KINDS),
   /** Recipient address. */
   to: z.string().min(1),
+  /** agent-reply: further recipients, comma-separated addresses. */
+  cc: z.string().optional(),
+  bcc: z.string().optional(),
   locale: locale.optional(),
   ticketId: id.optional(),
   /** agent-reply: the outgoing article to send; auto-response: the article it answers. */

@@ -18,6 +18,8 @@ export interface AddArticleInput {
   scope: Scope;
   /** False for inbound mail that is not the customer's contact (from a desk address). */
   isCustomerContact?: boolean;
+  /** An outgoing e-mail's further recipients (comma-separated addresses); cc is also stored on the article. */
+  mail?: { bcc?: string };
   /** Extra fields for the "article" event job (follow-up flags). */
   event?: Record<string, string | number | boolean>;
   now?: Date;
@@ -61,6 +63,8 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     await enqueueMail(tx, {
       kind: "agent-reply",
       to: article.toAddress || customer.email,
+      ...(article.cc ? { cc: article.cc } : {}),
+      ...(input.mail?.bcc ? { bcc: input.mail.bcc } : {}),
       ticketId: ticket.id,
       articleId: created.id,
       locale: isLocale(customer.locale) ? customer.locale : undefined,

@@ -18,6 +18,18 @@ describe("composeAgentArticle", () => {
     });
   });
 
+  it("records a call the agent made as going out to the customer", () => {
+    expect(
+      composeAgentArticle({ channel: "phone", ticket, agent, text: "called back", call: "out" }),
+    ).toMatchObject({
+      direction: "out",
+      visibleToCustomer: true,
+      fromAddress: "agent@desk.example",
+      toAddress: "carol@example.org",
+      messageId: null,
+    });
+  });
+
   it("records a phone call as coming in from the customer", () => {
     expect(composeAgentArticle({ channel: "phone", ticket, agent, text: "called" })).toMatchObject({
       direction: "in",

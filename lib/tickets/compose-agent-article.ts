@@ -13,18 +13,21 @@ export interface ComposeAgentArticleOptions {
   subject?: string;
   /** Default: visible unless an internal note. */
   visibleToCustomer?: boolean;
+  /** A phone article: the customer called ("in", default) or the agent called them ("out"). */
+  call?: "in" | "out";
 }
 
 /**
  * An article an agent writes, with direction, sender and recipient taken from
  * its channel (as OTRS's note / phone / e-mail screens do): a note is internal
- * and from the agent; a phone article records the customer's call (incoming,
- * from the customer); an e-mail goes out to the customer with our own
+ * and from the agent; a phone article records a call (the customer's: incoming,
+ * from the customer; the agent's: outgoing, to the customer); an e-mail goes out to the customer with our own
  * Message-ID, its sender set when the mail is sent.
  */
 export function composeAgentArticle(options: ComposeAgentArticleOptions): NewArticle {
   const { channel, ticket, agent } = options;
-  const direction: Direction = channel === "note" ? "internal" : channel === "phone" ? "in" : "out";
+  const isCallIn = channel === "phone" && options.call !== "out";
+  const direction: Direction = channel === "note" ? "internal" : isCallIn ? "in" : "out";
   return {
     channel,
     direction,
@@ -32,9 +35,9 @@ export function composeAgentArticle(options: ComposeAgentArticleOptions): NewArt
     subject: options.subject ?? `Re: ${ticket.title}`,
     text: options.text,
     authorAgentId: agent.id,
-    fromAddress:
-      channel === "phone" ? ticket.customer.email : channel === "note" ? agent.email : "",
-    toAddress: channel === "email" ? ticket.customer.email : "",
+    fromAddress: isCallIn ? ticket.customer.email : channel === "email" ? "" : agent.email,
+    toAddress:
+      channel === "email" || (channel === "phone" && !isCallIn) ? ticket.customer.email : "",
     messageId: channel === "email" ? createMessageId() : null,
   };
 }

@@ -4,6 +4,8 @@ import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
 import { UserFacingError } from "../errors";
 import { enqueue } from "../jobs/enqueue";
+import { enqueueMail } from "../mail/outbound/enqueue-mail";
+import { isLocale } from "../i18n/locales";
 import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { failPoint } from "../system/fail-point";
@@ -106,6 +108,16 @@ export async function createTicket(input: CreateTicketInput) {
             now,
           )
         : false;
+    if (input.article.channel === "email" && input.article.direction === "out") {
+      // The desk writes first (an agent's outbound ticket): sent with the article's Message-ID.
+      await enqueueMail(tx, {
+        kind: "agent-reply",
+        to: input.article.toAddress || customer.email,
+        ticketId: ticket.id,
+        articleId: article.id,
+        locale: isLocale(customer.locale) ? customer.locale : undefined,
+      });
+    }
     await enqueue(tx, {
       type: "ticket.event",
       payload: { event: "created", ticketId: ticket.id, articleId: article.id },

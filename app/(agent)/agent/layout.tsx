@@ -22,6 +22,12 @@ export default async function AgentLayout({ children }: { children: React.ReactN
             <Link href="/agent" className="hover:underline">
               {t("nav.dashboard")}
             </Link>
+            <Link href="/agent/tickets/new/phone" className="hover:underline">
+              {t("newTicket.phoneTitle")}
+            </Link>
+            <Link href="/agent/tickets/new/email" className="hover:underline">
+              {t("newTicket.emailTitle")}
+            </Link>
             <Link href="/agent/notifications" className="hover:underline">
               {t("nav.notifications")}
               {unread > 0 && (

@@ -3,6 +3,9 @@ import { db } from "../../db";
 import { DEFAULT_LOCALE, localeOr, type Locale } from "../../i18n/locales";
 import { getFormatter, getTranslator } from "../../i18n/translator";
 import { ticketTag } from "../../tickets/ticket-number";
+import { parseMailbox } from "../inbound/parse-address";
+import { loadOwnAddresses } from "../own-addresses";
+import { formatMailbox } from "./format-mailbox";
 import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
 import { textToHtml, withSignature } from "./render";
@@ -86,6 +89,31 @@ function expiryText(value: string | undefined, locale: Locale): string {
   return getFormatter(locale).dateTime(date, "deadline");
 }
 
+/** Comma-separated addresses → a list (empty entries dropped). */
+function addressList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((part) => parseMailbox(part)?.address)
+    .filter((address): address is string => !!address);
+}
+
+/**
+ * An agent's reply names its writer: `"Tom Becker via Help Desk" <queue address>` (the desk's
+ * name from MAIL_FROM), encoded by formatMailbox so no name can inject a header.
+ */
+function agentSender(
+  agentName: string | undefined,
+  queueAddress: string | undefined,
+  t: ReturnType<typeof getTranslator>,
+): string {
+  const own = parseMailbox(config.mailFrom);
+  const desk = own?.name || t("app.name");
+  const address = queueAddress ?? own?.address;
+  if (!address) return config.mailFrom;
+  const name = agentName ? t("ticketActions.mail.fromName", { agent: agentName, desk }) : desk;
+  return formatMailbox({ name, address });
+}
+
 /** Renders one queued mail: recipient, subject with ticket tag, text + HTML, thread and loop headers. */
 export async function composeMail(
   payload: MailJobPayload,
@@ -103,6 +131,7 @@ export async function composeMail(
   const headers: Record<string, string> = { "Message-ID": messageId };
   let subject: string;
   let text: string;
+  let agentReply: Pick<OutgoingMail, "from" | "cc" | "bcc" | "attachments"> | undefined;
 
   switch (payload.kind) {
     case "auto-response": {
@@ -157,9 +186,27 @@ export async function composeMail(
     }
     case "agent-reply": {
       if (!ticket || !payload.articleId) throw new Error("agent-reply without ticket/article");
-      const article = await db.article.findUniqueOrThrow({ where: { id: payload.articleId } });
+      const article = await db.article.findUniqueOrThrow({
+        where: { id: payload.articleId },
+        include: { authorAgent: { select: { name: true } }, attachments: true },
+      });
       subject = article.subject || `Re: ${ticket.title}`;
       text = article.text;
+      // DESIGN "Own addresses": the desk never mails itself, not even as a copy.
+      const own = await loadOwnAddresses();
+      const others = (list: string | undefined) => addressList(list).filter((a) => !own.has(a));
+      agentReply = {
+        from: agentSender(article.authorAgent?.name, ticket.queue.addresses[0]?.address, t),
+        cc: others(payload.cc),
+        bcc: others(payload.bcc),
+        attachments: article.attachments
+          .filter((a) => a.content)
+          .map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.content!),
+          })),
+      };
       break;
     }
     case "access-link":
@@ -209,6 +256,7 @@ export async function composeMail(
     storedText: data.link ? text.split(data.link).join(t("mail.linkWithheld")) : text,
     mail: {
       from: config.mailFrom,
+      ...agentReply,
       to: payload.to,
       // Replies go to the queue's address, else to our sender address.
       replyTo: toCustomer ? (queueAddress?.address ?? config.mailFrom) : undefined,

@@ -5,11 +5,15 @@ import { getResend } from "../resend-client";
 export interface OutgoingMail {
   from: string;
   to: string;
+  /** Further recipients (agent replies), addresses only. */
+  cc?: string[];
+  bcc?: string[];
   replyTo?: string;
   subject: string;
   text: string;
   html: string;
   headers: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export class TransientMailError extends Error {
@@ -37,7 +41,12 @@ export async function deliverMail(
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
-        headers: { ...mail.headers, ...(mail.replyTo ? { "Reply-To": mail.replyTo } : {}) },
+        headers: {
+          ...mail.headers,
+          ...(mail.replyTo ? { "Reply-To": mail.replyTo } : {}),
+          ...(mail.cc?.length ? { Cc: mail.cc.join(", ") } : {}),
+          ...(mail.bcc?.length ? { Bcc: mail.bcc.join(", ") } : {}),
+        },
       },
     });
     return { provider: "outbox" as const, id: `outbox-${row.id}` };
@@ -45,12 +54,24 @@ export async function deliverMail(
   const { data, error } = await getResend().emails.send(
     {
       from: mail.from,
-      to: mail.to,
+      // Several recipients (an agent's reply to more than one address) as a list.
+      to: mail.to.includes(",") ? mail.to.split(",").map((a) => a.trim()) : mail.to,
+      ...(mail.cc?.length ? { cc: mail.cc } : {}),
+      ...(mail.bcc?.length ? { bcc: mail.bcc } : {}),
       replyTo: mail.replyTo,
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
+      ...(mail.attachments?.length
+        ? {
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename,
+              content: a.content,
+              contentType: a.contentType,
+            })),
+          }
+        : {}),
     },
     { idempotencyKey: options.idempotencyKey },
   );

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/tickets/article-view";
+import { canWrite } from "@/lib/access/scope";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
 import { isTicketState } from "@/lib/tickets/states";
 import { TicketRecordLinks } from "./ticket-record-links";
+import { TicketActionPanel } from "./ticket-actions/ticket-action-panel";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -83,6 +85,7 @@ export default async function TicketZoomPage({ params }: Props) {
           <ArticleView key={article.id} article={article} />
         ))}
       </section>
+      <TicketActionPanel ticket={ticket} canWrite={canWrite(scope, ticket.queue.id)} />
       <details>
         <summary className="cursor-pointer text-lg font-semibold">{t("zoom.history")}</summary>
         <ol className="mt-2 space-y-1 text-sm">

@@ -1,0 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { requireAgentScope } from "@/lib/auth/session";
+import { config } from "@/lib/config";
+import { localizedTitle } from "@/lib/i18n/server";
+import { listWritableQueues } from "@/lib/queues/list-writable-queues";
+import { AgentTicketForm } from "../agent-ticket-form";
+
+export const generateMetadata = localizedTitle((t) => t("newTicket.emailTitle"));
+
+/** New email ticket (issue 13): in one of the queues the agent may write. */
+export default async function NewEmailTicketPage() {
+  const { scope } = await requireAgentScope();
+  const t = await getTranslations("newTicket");
+  const queues = await listWritableQueues({ scope });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("emailTitle")}</h1>
+      <p className="text-zinc-600 dark:text-zinc-400">{t("emailIntro")}</p>
+      <AgentTicketForm kind="email" queues={queues} timeZone={config.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { writableTickets, type Scope } from "../access/scope";
+import { agentActor } from "../actor";
+import { config } from "../config";
+import { transaction } from "../db";
+import { NotFoundError, UserFacingError } from "../errors";
+import { addArticleInTx } from "./add-article";
+import { composeAgentArticle } from "./compose-agent-article";
+import { deleteReplyDraft } from "./reply-drafts";
+import type { ReplyInput } from "./schemas";
+import { updateTicketInTx } from "./update-ticket";
+import { dateFromWallTime } from "./wall-time";
+import type { NewAttachment } from "./write-article";
+
+export interface SendAgentReplyInput {
+  scope: Scope;
+  agent: { id: number; email: string };
+  /** Parsed by replySchema (attachments read by the route). */
+  input: Omit<ReplyInput, "attachments">;
+  attachments: NewAttachment[];
+  now?: Date;
+}
+
+/**
+ * An agent's reply, reply-all or forward by e-mail: the outgoing article (To, Cc, subject,
+ * text, attachments; Bcc only on the mail job), its mail job (sent by the worker From
+ * "<agent> via <desk>" with the thread's headers: compose-mail.ts), the next state if
+ * chosen (pending time in TIME_ZONE), and the agent's kept draft deleted — one transaction.
+ * NotFoundError when the scope cannot write the ticket; a merged ticket takes no reply.
+ */
+export async function sendAgentReply(options: SendAgentReplyInput) {
+  const { scope, agent, input } = options;
+  const now = options.now ?? new Date();
+  const pendingUntil =
+    input.nextState.startsWith("pending_") && input.pendingUntil
+      ? dateFromWallTime(input.pendingUntil, config.timeZone)
+      : undefined;
+  return transaction(async (tx) => {
+    const ticket = await tx.ticket.findFirst({
+      where: { number: input.number, ...writableTickets(scope) },
+      select: { id: true, title: true, state: true, customer: { select: { email: true } } },
+    });
+    if (!ticket) throw new NotFoundError("Ticket not found");
+    if (ticket.state === "merged") {
+      throw new UserFacingError("The ticket was merged", "conflict", undefined, "merged");
+    }
+    const article = composeAgentArticle({
+      channel: "email",
+      ticket,
+      agent,
+      text: input.body,
+      subject: input.subject,
+    });
+    const { article: created } = await addArticleInTx(tx, {
+      ticketId: ticket.id,
+      scope,
+      actor: agentActor(agent.id),
+      article: { ...article, toAddress: input.to, cc: input.cc, attachments: options.attachments },
+      mail: { bcc: input.bcc },
+      now,
+    });
+    if (input.nextState) {
+      await updateTicketInTx(tx, {
+        ticketId: ticket.id,
+        changes: { state: input.nextState, ...(pendingUntil ? { pendingUntil } : {}) },
+        actor: agentActor(agent.id),
+        scope,
+        now,
+      });
+    }
+    await deleteReplyDraft(tx, { agentId: agent.id, ticketId: ticket.id });
+    return { ticketId: ticket.id, articleId: created.id };
+  });
+}
