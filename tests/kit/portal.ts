@@ -79,3 +79,16 @@ export async function submitAccessForm(
     redirect: "manual",
   });
 }
+
+/** A customer's portal session, signed in by magic link as the browser would. */
+export async function signInCustomer(email: string) {
+  const { requestMagicLink } = await import("../../lib/portal/request-magic-link");
+  const { exchangeToken } = await import("../../lib/portal/exchange-token");
+  const { getCustomerSession } = await import("../../lib/portal/get-customer-session");
+  await requestMagicLink({ email, ip: freshIp(), locale: "en" });
+  await runLinkRequests();
+  const result = await exchangeToken({
+    token: tokenOf((await lastMailLink("magic-link", email))!),
+  });
+  return (await getCustomerSession({ token: result!.sessionToken }))!;
+}
