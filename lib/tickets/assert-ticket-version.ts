@@ -29,7 +29,7 @@ export class StaleVersionError extends UserFacingError {
 export async function findLastChange(tx: Tx, ticketId: number): Promise<LastChange | null> {
   const entry = await tx.historyEntry.findFirst({
     where: { ticketId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: { id: "desc" }, // the last one written (times may come from an injected clock)
     select: { createdAt: true, actor: true, actorAgent: { select: { name: true } } },
   });
   if (!entry) return null;

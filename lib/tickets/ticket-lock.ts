@@ -114,6 +114,7 @@ async function writeLock(
             actor: agentActor(actorId),
             oldValue: ticket.lockedById === null ? null : String(ticket.lockedById),
             newValue: lockedById === null ? null : String(lockedById),
+            at: now,
           },
         ];
   await recordHistory(tx, [...lock, ...(extra.history ?? [])]);
@@ -178,6 +179,7 @@ export async function takeLockForReply(
           actor: agentActor(options.agentId),
           oldValue: null,
           newValue: String(options.agentId),
+          at: now,
         },
       ]
     : [];
