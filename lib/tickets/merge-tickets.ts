@@ -171,3 +171,17 @@ export async function mergeTickets(input: MergeTicketsInput): Promise<MergePlan>
     return plan;
   });
 }
+
+/** The facts of a merge before it happens (the confirm step), without changing anything. */
+export async function previewMerge(
+  input: Omit<MergeTicketsInput, "actor" | "now">,
+): Promise<MergePlan> {
+  return transaction(async (tx) => {
+    await assertTicketVersion(tx, {
+      ticketId: input.sourceId,
+      expected: input.expectedVersion,
+      scope: input.scope,
+    });
+    return planMerge(tx, input);
+  });
+}
