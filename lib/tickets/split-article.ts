@@ -8,6 +8,15 @@ import { createTicket } from "./create-ticket";
 import { linkTickets } from "./link-tickets";
 import { recordHistory } from "./record-history";
 
+/** A split ticket's title: the article's subject without reply prefixes and the old ticket tag. */
+export function splitTitle(subject: string): string {
+  return subject
+    .replace(/\[Ticket#\d+\]/gi, "")
+    .replace(/^(\s*(re|aw|fwd?|wg)\s*:\s*)+/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export interface SplitArticleInput {
   articleId: number;
   agentId: number;
@@ -50,7 +59,7 @@ export async function splitArticle(input: SplitArticleInput) {
   const actor = agentActor(input.agentId);
   const created = await createTicket({
     customer: found.authorCustomer ?? old.customer,
-    title: found.subject.trim() || old.title,
+    title: splitTitle(found.subject) || old.title,
     queueId: old.queueId,
     scope: input.scope,
     actor,

@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect } from "react";
+import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/run-agent-action";
 
@@ -11,6 +13,12 @@ export function ActionMessage({ state }: { state: ActionResult<unknown> | null }
   const t = useTranslations("collab");
   const errors = useTranslations("agentErrors");
   const format = useFormatter();
+  const router = useRouter();
+  const isStale = state?.ok === false && state.formError === "staleVersion";
+  // Show the fresh state along with the refusal (the action revalidates too; this makes sure).
+  useEffect(() => {
+    if (isStale) router.refresh();
+  }, [isStale, state, router]);
   if (!state || state.ok || !state.formError) return null;
   const last = state.lastChange;
   return (
