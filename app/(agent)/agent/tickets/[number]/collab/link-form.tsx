@@ -6,51 +6,30 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { linkAction } from "./actions";
 import { ActionMessage } from "./action-message";
+import { TicketFields, TicketNumberField } from "./form-parts";
 
 /** Links this ticket to another by number: related, parent of, or child of. */
 export function LinkForm({ ticketId, version }: { ticketId: number; version: number }) {
   const t = useTranslations("collab");
-  const errors = useTranslations("agentErrors");
   const [state, action, pending] = useActionState(linkAction, null);
-  const failed = state && !state.ok ? state : null;
-  const numberError = failed?.fieldErrors?.otherNumber?.[0];
+  const kind = state && !state.ok ? state.values?.kind : undefined;
   return (
     <form action={action} className="space-y-2" aria-label={t("linkTitle")}>
-      <input type="hidden" name="ticketId" value={ticketId} />
-      <input type="hidden" name="version" value={version} />
+      <TicketFields ticketId={ticketId} version={version} />
       <div className="flex flex-wrap items-end gap-2">
         <label className="text-sm">
           <span className="block font-medium">{t("linkKind")}</span>
-          <select
-            name="kind"
-            className={inputClass}
-            defaultValue={failed?.values?.kind ?? "normal"}
-          >
+          <select name="kind" className={inputClass} defaultValue={kind ?? "normal"}>
             <option value="normal">{t("kind.normal")}</option>
             <option value="parent">{t("kind.parent")}</option>
             <option value="child">{t("kind.child")}</option>
           </select>
         </label>
-        <label className="text-sm">
-          <span className="block font-medium">{t("linkNumber")}</span>
-          <input
-            name="otherNumber"
-            inputMode="numeric"
-            required
-            className={inputClass}
-            defaultValue={failed?.values?.otherNumber}
-            aria-invalid={numberError ? true : undefined}
-          />
-        </label>
+        <TicketNumberField name="otherNumber" label={t("linkNumber")} state={state} />
         <Button type="submit" variant="secondary" disabled={pending}>
           {t("link")}
         </Button>
       </div>
-      {numberError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {errors(numberError)}
-        </p>
-      )}
       <ActionMessage state={state} />
     </form>
   );

@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
 import { mergeAction } from "./actions";
 import { ActionMessage } from "./action-message";
+import { TicketFields, TicketNumberField } from "./form-parts";
 
 /**
  * Merge into another ticket by number, in two steps: "Check" shows who will see what
@@ -13,39 +13,25 @@ import { ActionMessage } from "./action-message";
  */
 export function MergeForm({ ticketId, version }: { ticketId: number; version: number }) {
   const t = useTranslations("collab");
-  const errors = useTranslations("agentErrors");
   const [state, action, pending] = useActionState(mergeAction, null);
-  const failed = state && !state.ok ? state : null;
   const plan = state?.ok ? state.data?.plan : undefined;
-  const numberError = failed?.fieldErrors?.targetNumber?.[0];
   return (
     <form action={action} className="space-y-2" aria-label={t("mergeTitle")}>
-      <input type="hidden" name="ticketId" value={ticketId} />
-      <input type="hidden" name="version" value={version} />
+      <TicketFields ticketId={ticketId} version={version} />
       <div className="flex flex-wrap items-end gap-2">
-        <label className="text-sm">
-          <span className="block font-medium">{t("mergeNumber")}</span>
-          <input
-            name="targetNumber"
-            inputMode="numeric"
-            required
-            readOnly={!!plan}
-            className={inputClass}
-            defaultValue={plan?.target.number ?? failed?.values?.targetNumber}
-            aria-invalid={numberError ? true : undefined}
-          />
-        </label>
+        <TicketNumberField
+          name="targetNumber"
+          label={t("mergeNumber")}
+          state={state}
+          defaultValue={plan?.target.number}
+          readOnly={!!plan}
+        />
         {!plan && (
           <Button type="submit" variant="secondary" disabled={pending}>
             {t("mergeCheck")}
           </Button>
         )}
       </div>
-      {numberError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {errors(numberError)}
-        </p>
-      )}
       {plan && (
         <div
           role="status"
