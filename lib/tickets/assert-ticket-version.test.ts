@@ -9,11 +9,13 @@ import { db, transaction } from "@/lib/db";
 import { seedDatabase } from "@/lib/setup/seed";
 import { scopeWithAccess } from "@/tests/kit/scopes";
 import { z } from "zod";
+import { addArticle } from "./add-article";
 import { addFollowUp } from "./add-follow-up";
 import { assertTicketVersion, StaleVersionError } from "./assert-ticket-version";
 import { createTicket } from "./create-ticket";
 import { mergeTickets } from "./merge-tickets";
 import { lockTicket } from "./ticket-lock";
+import { updateTicket } from "./update-ticket";
 
 let tom: { id: number; email: string; name: string; role: "admin" | "agent" };
 let vera: typeof tom;
@@ -122,6 +124,32 @@ describe("assertTicketVersion", () => {
         assertTicketVersion(tx, { ticketId: ticket.id, expected: loaded, scope: systemScope }),
       ),
     ).rejects.toMatchObject({ lastChange: { by: "version-check@example.org", kind: "customer" } });
+  });
+
+  it("refuses a reply or a state change made against an old version (addArticle, updateTicket)", async () => {
+    const ticket = await newTicket("Reply and state");
+    const loaded = await versionOf(ticket.id);
+    await lockTicket({ ticketId: ticket.id, agentId: tom.id, scope: systemScope });
+    await expect(
+      addArticle({
+        ticketId: ticket.id,
+        scope: systemScope,
+        actor: agentActor(vera.id),
+        expectedVersion: loaded,
+        article: { channel: "email", direction: "out", visibleToCustomer: true, text: "Reply" },
+      }),
+    ).rejects.toMatchObject({ key: "staleVersion", lastChange: { by: "Tom Becker" } });
+    await expect(
+      updateTicket({
+        ticketId: ticket.id,
+        scope: systemScope,
+        actor: agentActor(vera.id),
+        expectedVersion: loaded,
+        changes: { state: "open" },
+      }),
+    ).rejects.toMatchObject({ key: "staleVersion" });
+    expect(await db.article.count({ where: { ticketId: ticket.id } })).toBe(1);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe("new");
   });
 
   it("answers a ticket outside the scope as not found, never with who changed it", async () => {
