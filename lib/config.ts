@@ -168,4 +168,8 @@ export const config = {
   get workerLeaseSeconds() {
     return Math.max(readInt("WORKER_LEASE_SECONDS", 120), 1);
   },
+  /** A ticket lock ends after this many minutes without activity by its holder (OTRS's unlock timeout). */
+  get lockTimeoutMinutes() {
+    return Math.max(readInt("LOCK_TIMEOUT_MINUTES", 60), 1);
+  },
 };

@@ -3,6 +3,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { scopeForAgent, type Scope } from "../access/scope";
 import { UserFacingError } from "../errors";
+import { StaleVersionError } from "../tickets/assert-ticket-version";
 import type { Role } from "../generated/sqlite/enums";
 import type { Messages } from "../i18n/catalogues";
 
@@ -15,6 +16,8 @@ export type ActionFailure = {
   fieldErrors?: Record<string, AgentErrorKey[]>;
   /** What the user sent (text fields), so the form can show it again. */
   values?: Record<string, string>;
+  /** With `staleVersion`: who changed the ticket last and when (ISO), for "changed by … ago". */
+  lastChange?: { by: string; kind: "agent" | "customer" | "system"; at: string } | null;
 };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
@@ -55,6 +58,10 @@ const KEYS = new Set<string>([
   "fileType",
   "fileContent",
   "bodyTooLarge",
+  "staleVersion",
+  "lockedByOther",
+  "alreadyMerged",
+  "mergeIntoItself",
 ] satisfies AgentErrorKey[]);
 export const asKey = (key: string | undefined, fallback: AgentErrorKey): AgentErrorKey =>
   key && KEYS.has(key) ? (key as AgentErrorKey) : fallback;
@@ -115,6 +122,15 @@ export async function runAgentAction<S extends z.ZodType, T>(
   } catch (error) {
     unstable_rethrow(error);
     const values = echo(raw);
+    if (error instanceof StaleVersionError) {
+      const last = error.lastChange;
+      return {
+        ok: false,
+        formError: "staleVersion",
+        values,
+        lastChange: last && { ...last, at: last.at.toISOString() },
+      };
+    }
     if (error instanceof UserFacingError) {
       if (!error.key)
         console.warn(`agent action ${options.name}: error without a message key`, { error });

@@ -7,22 +7,10 @@ import { addFollowUp } from "../tickets/add-follow-up";
 import { jobHandlers } from "../jobs/handlers";
 import { createWorker } from "../jobs/worker";
 import { addCustomerFollowUp } from "./add-customer-follow-up";
-import { exchangeToken } from "./exchange-token";
 import { getCustomerAttachment } from "./get-customer-attachment";
-import { getCustomerSession } from "./get-customer-session";
 import { getCustomerTicket } from "./get-customer-ticket";
 import { listCustomerTickets } from "./list-customer-tickets";
-import { requestMagicLink } from "./request-magic-link";
-import { freshIp, lastMailLink, runLinkRequests, submitRequest, tokenOf } from "@/tests/kit/portal";
-
-async function signIn(email: string) {
-  await requestMagicLink({ email, ip: freshIp(), locale: "en" });
-  await runLinkRequests();
-  const result = await exchangeToken({
-    token: tokenOf((await lastMailLink("magic-link", email))!),
-  });
-  return (await getCustomerSession({ token: result!.sessionToken }))!;
-}
+import { freshIp, signInCustomer as signIn, submitRequest } from "@/tests/kit/portal";
 
 const SECRET = "INTERNAL-ONLY-7f3a";
 

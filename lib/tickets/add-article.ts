@@ -6,6 +6,7 @@ import { isLocale } from "../i18n/locales";
 import { enqueue } from "../jobs/enqueue";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { refreshEscalation } from "../sla/refresh-escalation";
+import { assertTicketVersion } from "./assert-ticket-version";
 import { recordHistory } from "./record-history";
 import { NEXT_VERSION } from "./ticket-version";
 import { writeArticle, type NewArticle } from "./write-article";
@@ -22,6 +23,11 @@ export interface AddArticleInput {
   mail?: { bcc?: string };
   /** Extra fields for the "article" event job (follow-up flags). */
   event?: Record<string, string | number | boolean>;
+  /**
+   * The version the agent's page showed: an older one is refused (assertTicketVersion), so a
+   * reply is not sent over a customer mail that arrived while the agent was writing.
+   */
+  expectedVersion?: number;
   now?: Date;
 }
 
@@ -29,6 +35,11 @@ export interface AddArticleInput {
 export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
   const now = input.now ?? new Date();
   const { article } = input;
+  await assertTicketVersion(tx, {
+    ticketId: input.ticketId,
+    expected: input.expectedVersion,
+    scope: input.scope,
+  });
   const ticket = await tx.ticket.findFirst({
     where: {
       id: input.ticketId,

@@ -1,7 +1,7 @@
 import { queueFilter, type Scope } from "../access/scope";
 import type { Actor } from "../actor";
 import { findOrCreateCustomer } from "../customers/find-or-create-customer";
-import { transaction } from "../db";
+import { transaction, type Tx } from "../db";
 import { UserFacingError } from "../errors";
 import { enqueue } from "../jobs/enqueue";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
@@ -31,6 +31,8 @@ export interface CreateTicketInput {
   allowAutoResponse?: boolean;
   /** False when the first article is not the customer's contact (mail from a desk address). */
   isCustomerContact?: boolean;
+  /** More writes that belong to the creation, in its transaction (a split's link and history). */
+  onCreated?: (tx: Tx, ticket: { id: number; number: string }) => Promise<void>;
   now?: Date;
 }
 
@@ -99,6 +101,7 @@ export async function createTicket(input: CreateTicketInput) {
         scope: input.scope,
       });
     }
+    await input.onCreated?.(tx, ticket);
     await refreshEscalation(tx, ticket.id);
     const autoResponseQueued =
       fromCustomer && (input.allowAutoResponse ?? true) && !customer.isDeskAddress

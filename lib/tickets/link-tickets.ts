@@ -17,7 +17,7 @@ export interface LinkTicketsInput {
 }
 
 // What the other ticket is, seen from the source and from the target (history values).
-const ROLES: Record<TicketLinkType, { fromSource: string; fromTarget: string }> = {
+export const ROLES: Record<TicketLinkType, { fromSource: string; fromTarget: string }> = {
   normal: { fromSource: "normal", fromTarget: "normal" },
   parent_child: { fromSource: "child", fromTarget: "parent" },
   follow_up: { fromSource: "follow_up", fromTarget: "follow_up_of" },

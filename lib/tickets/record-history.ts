@@ -8,6 +8,8 @@ export interface HistoryInput {
   actor: Actor;
   oldValue?: string | null;
   newValue?: string | null;
+  /** Default now; writes that take an injected clock pass it. */
+  at?: Date;
 }
 
 /** Writes one or more history entries (types: history-types.ts) inside the caller's transaction. */
@@ -21,6 +23,7 @@ export async function recordHistory(tx: Tx, entries: HistoryInput | HistoryInput
       ...actorFields(e.actor),
       oldValue: e.oldValue ?? null,
       newValue: e.newValue ?? null,
+      ...(e.at ? { createdAt: e.at } : {}),
     })),
   });
 }

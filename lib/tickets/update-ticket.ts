@@ -4,6 +4,7 @@ import { transaction, type Tx } from "../db";
 import { NotFoundError, UserFacingError } from "../errors";
 import type { TicketState } from "../generated/sqlite/enums";
 import { enqueue } from "../jobs/enqueue";
+import { assertTicketVersion } from "./assert-ticket-version";
 import { refreshEscalation } from "../sla/refresh-escalation";
 import { syncPendingTimer } from "./pending-timer";
 import type { HistoryType } from "./history-types";
@@ -30,6 +31,8 @@ export interface UpdateTicketInput {
   actor: Actor;
   /** The caller's scope: it must be able to write the ticket's queue and a target queue. */
   scope: Scope;
+  /** The version the agent's page showed: an older one is refused (assertTicketVersion). */
+  expectedVersion?: number;
   now?: Date;
 }
 
@@ -48,6 +51,11 @@ export async function updateTicket(input: UpdateTicketInput) {
 export async function updateTicketInTx(tx: Tx, input: UpdateTicketInput) {
   const now = input.now ?? new Date();
   const { changes, scope } = input;
+  await assertTicketVersion(tx, {
+    ticketId: input.ticketId,
+    expected: input.expectedVersion,
+    scope,
+  });
   const ticket = await tx.ticket.findFirst({
     where: { id: input.ticketId, ...writableTickets(scope) },
   });

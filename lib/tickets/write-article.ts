@@ -29,6 +29,10 @@ export interface NewArticle {
   authorAgentId?: number | null;
   authorCustomerId?: number | null;
   attachments?: NewAttachment[];
+  /** The original this article copies (split, merge); see copy-article.ts. */
+  copiedFromId?: number | null;
+  /** Default now; a copy keeps its original's time so the target reads in time order. */
+  createdAt?: Date;
 }
 
 export function sha256Hex(content: Uint8Array | string): string {

@@ -4,6 +4,9 @@ import { jobHandlers } from "../../lib/jobs/handlers";
 import { createWorker } from "../../lib/jobs/worker";
 import { seedDatabase } from "../../lib/setup/seed";
 import { createWebRequest } from "../../lib/portal/create-web-request";
+import { exchangeToken } from "../../lib/portal/exchange-token";
+import { getCustomerSession } from "../../lib/portal/get-customer-session";
+import { requestMagicLink } from "../../lib/portal/request-magic-link";
 import type { RequestInput } from "../../lib/portal/schemas";
 
 export async function publicQueueId(name = "Misc") {
@@ -78,4 +81,14 @@ export async function submitAccessForm(
     headers: { origin: appUrl, ...headers },
     redirect: "manual",
   });
+}
+
+/** A customer's portal session, signed in by magic link as the browser would. */
+export async function signInCustomer(email: string) {
+  await requestMagicLink({ email, ip: freshIp(), locale: "en" });
+  await runLinkRequests();
+  const result = await exchangeToken({
+    token: tokenOf((await lastMailLink("magic-link", email))!),
+  });
+  return (await getCustomerSession({ token: result!.sessionToken }))!;
 }

@@ -9,6 +9,9 @@ import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
 import { isTicketState } from "@/lib/tickets/states";
 import { TicketRecordLinks } from "./ticket-record-links";
 import { TicketActionPanel } from "./ticket-actions/ticket-action-panel";
+import { getCollabState } from "@/lib/tickets/get-collab-state";
+import { ArticleCollab } from "./collab/article-collab";
+import { CollabPanel } from "./collab/collab-panel";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -19,12 +22,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Read-only ticket zoom: the agent workspace issue adds actions and replies. */
 export default async function TicketZoomPage({ params }: Props) {
-  const { scope } = await requireAgentScope();
+  const { agent, scope } = await requireAgentScope();
   const t = await getTranslations();
   const format = await getFormatter();
   const ticket = await findTicketByNumber({ scope, number: (await params).number });
   if (!ticket) notFound();
   const history = await getTicketHistory({ scope, ticketId: ticket.id });
+  const collab = await getCollabState({ scope, ticketId: ticket.id });
   const facts: [string, string][] = [
     [t("dashboard.state"), t(`states.${ticket.state}`)],
     [t("dashboard.queue"), ticket.queue.name],
@@ -77,12 +81,20 @@ export default async function TicketZoomPage({ params }: Props) {
           </div>
         ))}
       </dl>
+      {collab && <CollabPanel ticket={ticket} collab={collab} agentId={agent.id} />}
       <section aria-labelledby="articles-heading" className="space-y-3">
         <h2 id="articles-heading" className="text-lg font-semibold">
           {t("zoom.articles")}
         </h2>
         {ticket.articles.map((article) => (
-          <ArticleView key={article.id} article={article} />
+          <div key={article.id} className="space-y-1">
+            <ArticleView article={article} />
+            <ArticleCollab
+              articleId={article.id}
+              mark={collab?.marks[article.id]}
+              ticket={ticket}
+            />
+          </div>
         ))}
       </section>
       <TicketActionPanel ticket={ticket} canWrite={canWrite(scope, ticket.queue.id)} />
