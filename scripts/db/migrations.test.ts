@@ -136,12 +136,24 @@ describe.each(PROVIDERS)("migration runner on %s", (provider) => {
     expect(dev.created).toHaveLength(1);
     expect(dev.created[0]).toMatch(new RegExp(`^prisma/${provider}/migrations/\\d{14}_add_probe$`));
     expect(dev.applied).toEqual(localMigrations(provider, root));
-    expect(fs.readFileSync(path.join(root, dev.created[0], "migration.sql"), "utf8")).toContain(
-      "MigrationProbe",
-    );
+    const script = fs.readFileSync(path.join(root, dev.created[0], "migration.sql"), "utf8");
+    expect(script).toContain("MigrationProbe");
+    // The search objects of the raw-SQL migrations (search-objects.ts) are left alone.
+    expect(script).not.toContain("ticket_search");
     expect(await migrateCheck({ root, providers: [provider] })).toEqual([
       { provider, ok: true, problems: [] },
     ]);
+  });
+
+  it("check ignores exactly the search objects: another table outside the models still fails it", async () => {
+    const root = projectCopy();
+    const dir = path.join(root, "prisma", provider, "migrations", "29991231000000_stray");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, "migration.sql"), 'CREATE TABLE "ticket_search_stray" ("id" INTEGER);\n');
+    const [result] = await migrateCheck({ root, providers: [provider] });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join("\n")).toContain("ticket_search_stray");
+    expect(result.problems.join("\n")).not.toMatch(/ticket_search(?!_stray)/);
   });
 
   it("applies once when several processes deploy at the same time", async () => {
