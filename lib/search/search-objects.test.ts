@@ -20,7 +20,9 @@ describe(`search objects on ${provider}`, () => {
         expect.arrayContaining(SEARCH_TRIGGERS.sqlite),
       );
       expect(
-        await names(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ticket_search%'`),
+        await names(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ticket_search%'`,
+        ),
       ).toEqual([...searchTables("sqlite")].sort());
     } else {
       expect(

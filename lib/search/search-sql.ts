@@ -32,9 +32,12 @@ export function ticketConditions(params: SqlParams, { scope, filters }: SearchRe
   const queues = scope.readQueueIds;
   if (queues !== ALL_QUEUES)
     conditions.push(queues.length === 0 ? "1 = 0" : `t."queueId" IN (${params.list(queues)})`);
-  if (filters.queueId !== undefined) conditions.push(`t."queueId" = ${params.add(filters.queueId)}`);
-  if (filters.state !== undefined) conditions.push(`CAST(t."state" AS TEXT) = ${params.add(filters.state)}`);
-  if (filters.ownerId !== undefined) conditions.push(`t."ownerId" = ${params.add(filters.ownerId)}`);
+  if (filters.queueId !== undefined)
+    conditions.push(`t."queueId" = ${params.add(filters.queueId)}`);
+  if (filters.state !== undefined)
+    conditions.push(`CAST(t."state" AS TEXT) = ${params.add(filters.state)}`);
+  if (filters.ownerId !== undefined)
+    conditions.push(`t."ownerId" = ${params.add(filters.ownerId)}`);
   if (filters.priority !== undefined)
     conditions.push(`t."priority" = ${params.add(filters.priority)}`);
   if (filters.createdFrom) conditions.push(`t."createdAt" >= ${params.add(filters.createdFrom)}`);

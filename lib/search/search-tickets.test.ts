@@ -66,7 +66,11 @@ describe(`searchTickets on ${testProvider()}`, () => {
   });
 
   it("matches ß and ss both ways, and folds umlauts, accents and case", async () => {
-    await ticket("Misc", "Adresse ändern", "Neue Anschrift: Hauptstraße 5, Köln. Café geschlossen.");
+    await ticket(
+      "Misc",
+      "Adresse ändern",
+      "Neue Anschrift: Hauptstraße 5, Köln. Café geschlossen.",
+    );
     await ticket("Misc", "Umzug", "Wir sind in die Gartenstrasse gezogen.");
     expect(await found("hauptstrasse")).toEqual(["Adresse ändern"]);
     expect(await found("Gartenstraße")).toEqual(["Umzug"]);
@@ -176,9 +180,9 @@ describe(`searchTickets on ${testProvider()}`, () => {
     } while (cursor);
     expect(windowed).toEqual(ranked.hits.map((hit) => hit.title));
     expect(windowed.slice(3)).toEqual(["Paging 4", "Paging 3", "Paging 2", "Paging 1"]);
-    await expect(searchTickets({ scope: agent, query: "platypus", cursor: "bm90IGEgY3Vyc29y" })).rejects.toThrow(
-      "Invalid cursor",
-    );
+    await expect(
+      searchTickets({ scope: agent, query: "platypus", cursor: "bm90IGEgY3Vyc29y" }),
+    ).rejects.toThrow("Invalid cursor");
   });
 
   it("keeps the index in step when a title, an article or a customer changes", async () => {
@@ -189,14 +193,20 @@ describe(`searchTickets on ${testProvider()}`, () => {
     await db.article.update({ where: { id: article.id }, data: { text: "Redecoded axolotl" } });
     expect(await found("axolotl")).toEqual(["Narwhal request"]);
     expect(await found("original")).toEqual([]);
-    await db.customer.update({ where: { id: created.customerId }, data: { name: "Ottilie Okapi" } });
+    await db.customer.update({
+      where: { id: created.customerId },
+      data: { name: "Ottilie Okapi" },
+    });
     expect(await found("okapi")).toEqual(["Narwhal request"]);
     await db.ticket.delete({ where: { id: created.id } });
     expect(await found("axolotl")).toEqual([]);
   });
 
   it("finds nothing for a query without words", async () => {
-    expect(await searchTickets({ scope: agent, query: " !? * " })).toMatchObject({ hits: [], total: 0 });
+    expect(await searchTickets({ scope: agent, query: " !? * " })).toMatchObject({
+      hits: [],
+      total: 0,
+    });
     expect(await found('quokka" OR "platypus')).toEqual([]);
   });
 });

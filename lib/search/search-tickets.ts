@@ -60,8 +60,7 @@ const cursorSchema = z.union([
 ]);
 type Cursor = z.infer<typeof cursorSchema>;
 
-const encodeCursor = (cursor: Cursor) =>
-  Buffer.from(JSON.stringify(cursor)).toString("base64url");
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
 function decodeCursor(cursor: string): Cursor {
   try {
@@ -87,7 +86,8 @@ export async function searchTickets(input: SearchTicketsInput): Promise<SearchRe
     mode: "all",
     filters: input.filters ?? {},
   };
-  if (request.terms.length === 0) return { hits: [], total: 0, totalCapped: false, nextCursor: null };
+  if (request.terms.length === 0)
+    return { hits: [], total: 0, totalCapped: false, nextCursor: null };
   const engine = searchEngine();
   const window = Math.min(input.rankedWindow ?? RANKED_WINDOW, RANKED_WINDOW);
   const { ids, next } = await pageIds(engine, request, cursor, { limit, window });
@@ -116,7 +116,9 @@ async function pageIds(
 ): Promise<{ ids: number[]; next: Cursor | null }> {
   if ("a" in cursor) {
     const ids = await engine.newestBefore(request, cursor.a, limit + 1);
-    return ids.length > limit ? { ids: ids.slice(0, limit), next: { a: ids[limit - 1] } } : { ids, next: null };
+    return ids.length > limit
+      ? { ids: ids.slice(0, limit), next: { a: ids[limit - 1] } }
+      : { ids, next: null };
   }
   const window = await engine.rankedWindow(request, size);
   const ids = window.slice(cursor.o, cursor.o + limit);

@@ -20,7 +20,11 @@ const ARTICLE_CHARS = 4000;
  * the newest CANDIDATES earlier tickets sharing one. Summaries as the ticket lists have
  * them; [] when the ticket is not readable or has no usable words.
  */
-export async function findSimilarTickets(options: { scope: Scope; ticketId: number; limit?: number }) {
+export async function findSimilarTickets(options: {
+  scope: Scope;
+  ticketId: number;
+  limit?: number;
+}) {
   const ticket = await db.ticket.findFirst({
     where: { id: options.ticketId, ...readableTickets(options.scope) },
     select: {

@@ -149,7 +149,10 @@ describe.each(PROVIDERS)("migration runner on %s", (provider) => {
     const root = projectCopy();
     const dir = path.join(root, "prisma", provider, "migrations", "29991231000000_stray");
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "migration.sql"), 'CREATE TABLE "ticket_search_stray" ("id" INTEGER);\n');
+    fs.writeFileSync(
+      path.join(dir, "migration.sql"),
+      'CREATE TABLE "ticket_search_stray" ("id" INTEGER);\n',
+    );
     const [result] = await migrateCheck({ root, providers: [provider] });
     expect(result.ok).toBe(false);
     expect(result.problems.join("\n")).toContain("ticket_search_stray");
