@@ -16,7 +16,7 @@ const ARTICLE_CHARS = 4000;
 /**
  * Up to `limit` (default 5) earlier tickets (smaller id) of the scope's readable queues
  * whose text ranks highest against this ticket's title and first article: any of their
- * words of four letters or more, by stem on PostgreSQL, ranked by bm25 / ts_rank_cd among
+ * words of three letters or more, by stem on PostgreSQL, ranked by bm25 / ts_rank_cd among
  * the newest CANDIDATES earlier tickets sharing one. Summaries as the ticket lists have
  * them; [] when the ticket is not readable or has no usable words.
  */
@@ -36,7 +36,7 @@ export async function findSimilarTickets(options: {
   if (!ticket) return [];
   const text = `${ticket.title}\n${ticket.articles[0]?.text.slice(0, ARTICLE_CHARS) ?? ""}`;
   const terms = queryTerms(text, 10 * MAX_WORDS)
-    .filter((term) => term.length >= 4 && !/^\d+$/.test(term))
+    .filter((term) => term.length >= 3 && !/^\d+$/.test(term))
     .slice(0, MAX_WORDS);
   if (terms.length === 0) return [];
   const ranked = await searchEngine().rankedWindow(
