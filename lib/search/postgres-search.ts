@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "../db";
 import { PREFIX_MIN_LENGTH } from "./fold-text";
-import { SqlParams, ticketConditions } from "./search-sql";
+import { matchQueries, SqlParams, ticketConditions } from "./search-sql";
 import { MARK_END, MARK_START, type SearchEngine, type SearchRequest } from "./search-types";
 
 /**
@@ -38,45 +38,17 @@ function matching(request: SearchRequest): { params: SqlParams; sql: string } {
   };
 }
 
-async function ids(sql: string, params: SqlParams): Promise<number[]> {
-  const rows = await db.$queryRawUnsafe<{ id: number }[]>(sql, ...params.values);
-  return rows.map((row) => Number(row.id));
-}
-
 export const postgresSearch: SearchEngine = {
-  async rankedWindow(request, limit) {
-    const { params, sql } = matching(request);
-    const size = params.add(limit);
+  ...matchQueries({
+    matching,
+    id: `s."ticket_id"`,
     // Normalisation 1: divided by 1 + log(length), so a long thread does not win by length alone.
-    return ids(
+    rankedWindow: (sql, size) =>
       `SELECT "id" FROM (
          SELECT s."ticket_id" AS "id", s."document", q."query" ${sql}
          ORDER BY s."ticket_id" DESC LIMIT ${size}
        ) w ORDER BY ts_rank_cd(w."document", w."query", 1) DESC, "id" DESC`,
-      params,
-    );
-  },
-
-  async newestBefore(request, beforeId, limit) {
-    const { params, sql } = matching(request);
-    const before = params.add(beforeId);
-    const size = params.add(limit);
-    return ids(
-      `SELECT s."ticket_id" AS "id" ${sql} AND s."ticket_id" < ${before}
-       ORDER BY s."ticket_id" DESC LIMIT ${size}`,
-      params,
-    );
-  },
-
-  async count(request, cap) {
-    const { params, sql } = matching(request);
-    const size = params.add(cap + 1);
-    const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT count(*)::int AS "n" FROM (SELECT 1 ${sql} LIMIT ${size}) c`,
-      ...params.values,
-    );
-    return Number(row.n);
-  },
+  }),
 
   async snippets(request, wanted) {
     if (wanted.length === 0) return new Map();

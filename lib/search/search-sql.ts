@@ -1,7 +1,9 @@
 // SQL pieces both search engines share: numbered parameters and the ticket conditions
 // (scope, filters), always on the "Ticket" row aliased `t`, inside the search query itself.
+import "server-only";
 import { ALL_QUEUES } from "../access/scope";
-import type { SearchRequest } from "./search-types";
+import { db } from "../db";
+import type { SearchEngine, SearchRequest } from "./search-types";
 
 /**
  * Collects parameter values and hands out their placeholders: `$1`, `$2` … on PostgreSQL;
@@ -49,4 +51,52 @@ export function ticketConditions(params: SqlParams, { scope, filters }: SearchRe
   if (filters.excludeTicketId !== undefined)
     conditions.push(`t."id" <> ${params.add(filters.excludeTicketId)}`);
   return conditions.length === 0 ? "1 = 1" : conditions.join(" AND ");
+}
+
+/** What differs between the databases in the statements that list and count matches. */
+export interface MatchDialect {
+  /** FROM … WHERE … of the matching tickets: the match, the scope and the filters. */
+  matching(request: SearchRequest): { params: SqlParams; sql: string };
+  /** The search table's ticket id column (alias `s`). */
+  id: string;
+  /** SELECT "id" of the newest `size` matches of `matching`, ordered best first. */
+  rankedWindow(matching: string, size: string): string;
+}
+
+/** rankedWindow, newestBefore and count of an engine, from its dialect. */
+export function matchQueries(
+  dialect: MatchDialect,
+): Pick<SearchEngine, "rankedWindow" | "newestBefore" | "count"> {
+  return {
+    async rankedWindow(request, limit) {
+      const { params, sql } = dialect.matching(request);
+      return ids(dialect.rankedWindow(sql, params.add(limit)), params);
+    },
+
+    async newestBefore(request, beforeId, limit) {
+      const { params, sql } = dialect.matching(request);
+      const before = params.add(beforeId);
+      const size = params.add(limit);
+      return ids(
+        `SELECT ${dialect.id} AS "id" ${sql} AND ${dialect.id} < ${before}
+         ORDER BY ${dialect.id} DESC LIMIT ${size}`,
+        params,
+      );
+    },
+
+    async count(request, cap) {
+      const { params, sql } = dialect.matching(request);
+      const size = params.add(cap + 1);
+      const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+        `SELECT count(*) AS "n" FROM (SELECT 1 ${sql} LIMIT ${size}) c`,
+        ...params.values,
+      );
+      return Number(row.n);
+    },
+  };
+}
+
+async function ids(sql: string, params: SqlParams): Promise<number[]> {
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(sql, ...params.values);
+  return rows.map((row) => Number(row.id));
 }

@@ -94,6 +94,12 @@ describe(`searchTickets on ${testProvider()}`, () => {
   it("finds by number, title and customer address, and a number typed alone names the ticket", async () => {
     const created = await ticket("Misc", "Lizenzfrage", "Hallo", "walrus@firma.example");
     expect(await found("walrus")).toEqual(["Lizenzfrage"]);
+    // Punctuation separates words in the text as in the query (addresses, versions, "a-1").
+    expect(await found("firma.example")).toEqual(["Lizenzfrage"]);
+    expect(await found("firma")).toEqual(["Lizenzfrage"]);
+    await ticket("Misc", "Update auf Version 2.5-rc7", "Seit dem Update tut nichts.");
+    expect(await found("rc7")).toEqual(["Update auf Version 2.5-rc7"]);
+    expect(await found("version 2.5")).toEqual(["Update auf Version 2.5-rc7"]);
     expect(await found(created.number)).toEqual(["Lizenzfrage"]);
     expect(await findTicketNumber({ scope: agent, query: ` #${created.number} ` })).toBe(
       created.number,

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "../db";
 import { PREFIX_MIN_LENGTH } from "./fold-text";
-import { SqlParams, ticketConditions } from "./search-sql";
+import { matchQueries, SqlParams, ticketConditions } from "./search-sql";
 import { MARK_END, MARK_START, type SearchEngine, type SearchRequest } from "./search-types";
 
 // bm25 weights of the columns number, title, customer, body.
@@ -32,44 +32,16 @@ function matching(request: SearchRequest): { params: SqlParams; sql: string } {
   };
 }
 
-async function ids(sql: string, params: SqlParams): Promise<number[]> {
-  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(sql, ...params.values);
-  return rows.map((row) => Number(row.id));
-}
-
 export const sqliteSearch: SearchEngine = {
-  async rankedWindow(request, limit) {
-    const { params, sql } = matching(request);
-    const size = params.add(limit);
-    return ids(
+  ...matchQueries({
+    matching,
+    id: `s."rowid"`,
+    rankedWindow: (sql, size) =>
       `SELECT "id" FROM (
          SELECT s."rowid" AS "id", ${RANK} AS "score" ${sql}
          ORDER BY s."rowid" DESC LIMIT ${size}
        ) ORDER BY "score", "id" DESC`,
-      params,
-    );
-  },
-
-  async newestBefore(request, beforeId, limit) {
-    const { params, sql } = matching(request);
-    const before = params.add(beforeId);
-    const size = params.add(limit);
-    return ids(
-      `SELECT s."rowid" AS "id" ${sql} AND s."rowid" < ${before}
-       ORDER BY s."rowid" DESC LIMIT ${size}`,
-      params,
-    );
-  },
-
-  async count(request, cap) {
-    const { params, sql } = matching(request);
-    const size = params.add(cap + 1);
-    const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-      `SELECT count(*) AS "n" FROM (SELECT 1 ${sql} LIMIT ${size})`,
-      ...params.values,
-    );
-    return Number(row.n);
-  },
+  }),
 
   async snippets(request, wanted) {
     if (wanted.length === 0) return new Map();

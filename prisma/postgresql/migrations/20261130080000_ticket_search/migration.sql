@@ -28,17 +28,25 @@ CREATE TABLE "ticket_search" (
 );
 CREATE INDEX "ticket_search_document_idx" ON "ticket_search" USING GIN ("document");
 
+-- The words of a text as the query sees them (lib/search/fold-text.ts: letters and digits;
+-- everything else separates). PostgreSQL's parser would otherwise keep "walrus@firma.example",
+-- "1.5" or "-2026" (of "paging-2026") as one token that no typed word matches.
+CREATE FUNCTION "ticket_search_words"(value TEXT) RETURNS TEXT
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT regexp_replace(value, '[[:punct:]]+', ' ', 'g')
+$$;
+
 -- The document: number, title (weight A) and customer (B) as written; title and articles
 -- (D) also stemmed in German and English.
 CREATE FUNCTION "ticket_search_document"(head TEXT, title TEXT, who TEXT, body TEXT)
 RETURNS TSVECTOR LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT setweight(to_tsvector('ticket_search_simple', head), 'A')
-        || setweight(to_tsvector('ticket_search_german', title), 'A')
-        || setweight(to_tsvector('ticket_search_english', title), 'A')
-        || setweight(to_tsvector('ticket_search_simple', who), 'B')
-        || to_tsvector('ticket_search_simple', body)
-        || to_tsvector('ticket_search_german', body)
-        || to_tsvector('ticket_search_english', body)
+    SELECT setweight(to_tsvector('ticket_search_simple', "ticket_search_words"(head)), 'A')
+        || setweight(to_tsvector('ticket_search_german', "ticket_search_words"(title)), 'A')
+        || setweight(to_tsvector('ticket_search_english', "ticket_search_words"(title)), 'A')
+        || setweight(to_tsvector('ticket_search_simple', "ticket_search_words"(who)), 'B')
+        || to_tsvector('ticket_search_simple', "ticket_search_words"(body))
+        || to_tsvector('ticket_search_german', "ticket_search_words"(body))
+        || to_tsvector('ticket_search_english', "ticket_search_words"(body))
 $$;
 
 -- Builds one ticket's row again from what is stored now (deletes it when the ticket is gone).
