@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 
 /**
  * The search box of the agent header: a GET form to /agent/search, so it works without
- * JavaScript; a ticket number typed alone opens that ticket (the page redirects).
+ * JavaScript; a ticket number typed alone opens that ticket (the page redirects). The
+ * "/" shortcut (components/shortcuts) focuses it.
  */
 export async function HeaderSearch() {
   const t = await getTranslations("search");
@@ -13,6 +14,7 @@ export async function HeaderSearch() {
       </label>
       <input
         id="header-search"
+        data-shortcut="search"
         name="q"
         type="search"
         required
