@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateCheck, migrateDeploy, migrateDev, migrateStatus, PROVIDERS } from "./migrations";
+import { SEARCH_TRIGGERS } from "./search-objects";
 import {
   createPostgresDatabase,
   dropPostgresDatabase,
@@ -157,6 +158,31 @@ describe.each(PROVIDERS)("migration runner on %s", (provider) => {
     expect(result.ok).toBe(false);
     expect(result.problems.join("\n")).toContain("ticket_search_stray");
     expect(result.problems.join("\n")).not.toMatch(/ticket_search(?!_stray)/);
+  });
+
+  it("dev keeps the search triggers when a model change redefines an indexed table", async () => {
+    const root = projectCopy();
+    const models = path.join(root, "prisma", "models.prisma");
+    // Optional title: SQLite can only redefine the table; PostgreSQL alters the column.
+    fs.writeFileSync(
+      models,
+      fs.readFileSync(models, "utf8").replace(/^(\s+title\s+)String(\s)/m, "$1String?$2"),
+    );
+    const url = await emptyDatabase(provider);
+    const dev = await migrateDev("optional title", { root, providers: [provider], url });
+    expect(dev.created).toHaveLength(1);
+    expect(dev.applied).toEqual(localMigrations(provider, root));
+    const triggers =
+      provider === "sqlite"
+        ? `SELECT name FROM sqlite_master WHERE type = 'trigger'`
+        : `SELECT DISTINCT trigger_name AS name FROM information_schema.triggers`;
+    let names: Record<string, unknown>[];
+    if (provider === "sqlite") {
+      const db = new Database(url.slice(5), { readonly: true });
+      names = db.prepare(triggers).all() as Record<string, unknown>[];
+      db.close();
+    } else names = (await postgresQuery(url, triggers)).rows;
+    expect(names.map((row) => row.name)).toEqual(expect.arrayContaining(SEARCH_TRIGGERS[provider]));
   });
 
   it("applies once when several processes deploy at the same time", async () => {

@@ -16,7 +16,7 @@ import {
   type Provider,
 } from "./schema-engine";
 import { withMigrationLock } from "./migration-lock";
-import { searchTables } from "./search-objects";
+import { keepSearchTriggers, searchTables } from "./search-objects";
 
 export type { Provider };
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
@@ -259,7 +259,11 @@ export async function migrateDev(
   const scripts: [Provider, string][] = [];
   for (const provider of providers) {
     const script = await pendingScript(provider, root);
-    if (script !== null) scripts.push([provider, script]);
+    if (script !== null)
+      scripts.push([
+        provider,
+        provider === "sqlite" ? keepSearchTriggers(script, migrationsDir(provider, root)) : script,
+      ]);
   }
   const created: string[] = [];
   for (const [provider, script] of scripts) {
