@@ -3,8 +3,9 @@
 -- notes included: agents only). Kept in sync by the triggers below, in the same
 -- transaction as every write. Prisma cannot describe it: scripts/db/search-objects.ts
 -- lists these objects for the migration check. A later migration that redefines
--- "Ticket", "Article" or "Customer" (new_… table, DROP, RENAME) drops their triggers:
--- it must create them again (lib/search/search-objects.test.ts fails until it does).
+-- "Ticket", "Article" or "Customer" (new_… table, DROP, RENAME) must drop these triggers
+-- first and create them again after; db:migrate:dev writes that itself
+-- (scripts/db/search-objects.ts: keepSearchTriggers).
 --
 -- Folding: unicode61 with remove_diacritics 2 folds case, umlauts and accents; it keeps
 -- ß, so the indexed text has ß/ẞ replaced by "ss" (lib/search/fold-text.ts does the
