@@ -13,6 +13,7 @@ import {
   findTicketByNumber,
   findTicketHeader,
 } from "../tickets/find-ticket";
+import { searchTickets } from "../search/search-tickets";
 import { listTickets } from "../tickets/list-tickets";
 import type {
   ApiAddArticleInput,
@@ -51,19 +52,43 @@ export async function apiGetTicket(caller: ApiCaller, number: string) {
   return serializeTicket(await visibleTicket(caller, number));
 }
 
+/**
+ * Lists tickets newest first, or with `q` searches them (lib/search: ranked, with a
+ * snippet and a total). The cursor is the previous page's `nextCursor` of the same kind.
+ */
 export async function apiListTickets(caller: ApiCaller, input: ApiListTicketsInput) {
   let queueId: number | undefined;
   if (input.queue) {
     const queue = await findQueueByName(input.queue, caller.scope.readQueueIds);
-    if (!queue) return { data: [], nextCursor: null };
+    if (!queue)
+      return input.q
+        ? { data: [], total: 0, totalCapped: false, nextCursor: null }
+        : { data: [], nextCursor: null };
     queueId = queue.id;
   }
+  if (input.q) {
+    const result = await searchTickets({
+      scope: caller.scope,
+      query: input.q,
+      filters: { queueId, state: input.state },
+      cursor: input.cursor,
+      limit: input.limit,
+    });
+    return {
+      data: result.hits.map((hit) => ({ ...serializeTicketSummary(hit), snippet: hit.snippet })),
+      total: result.total,
+      totalCapped: result.totalCapped,
+      nextCursor: result.nextCursor,
+    };
+  }
+  const cursor = input.cursor === undefined ? undefined : Number(input.cursor);
+  if (cursor !== undefined && !(Number.isSafeInteger(cursor) && cursor > 0))
+    throw new UserFacingError("Invalid cursor", "validation", { cursor: ["Invalid cursor"] });
   const page = await listTickets({
     scope: caller.scope,
     queueId,
     state: input.state,
-    q: input.q,
-    cursor: input.cursor,
+    cursor,
     limit: input.limit,
   });
   return {

@@ -7,8 +7,6 @@ export interface ListTicketsInput {
   scope: Scope;
   queueId?: number;
   state?: TicketState;
-  /** Free text: matched against number, title and customer (lower-cased). */
-  q?: string;
   /** Id of the last ticket of the previous page (newest first). */
   cursor?: number;
   limit?: number;
@@ -36,7 +34,6 @@ export async function listTickets(input: ListTicketsInput) {
   const filters: Prisma.TicketWhereInput = {
     ...(input.queueId !== undefined ? { queueId: input.queueId } : {}),
     ...(input.state ? { state: input.state } : {}),
-    ...(input.q ? { searchText: { contains: input.q.trim().toLowerCase() } } : {}),
     ...(input.cursor ? { id: { lt: input.cursor } } : {}),
   };
   const rows = await db.ticket.findMany({

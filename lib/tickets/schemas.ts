@@ -64,7 +64,8 @@ export const apiListTicketsSchema = z.object({
   queue: z.string().trim().min(1).optional(),
   state: anyState.optional(),
   q: z.string().trim().min(1).max(200).optional(),
-  cursor: z.coerce.number().int().positive().optional(),
+  // A ticket id without `q`; with `q`, the search's own cursor (lib/search).
+  cursor: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type ApiListTicketsInput = z.infer<typeof apiListTicketsSchema>;

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrateCheck, migrateDeploy, migrateDev, migrateStatus, PROVIDERS } from "./migrations";
+import { SEARCH_TRIGGERS } from "./search-objects";
 import {
   createPostgresDatabase,
   dropPostgresDatabase,
@@ -136,12 +137,52 @@ describe.each(PROVIDERS)("migration runner on %s", (provider) => {
     expect(dev.created).toHaveLength(1);
     expect(dev.created[0]).toMatch(new RegExp(`^prisma/${provider}/migrations/\\d{14}_add_probe$`));
     expect(dev.applied).toEqual(localMigrations(provider, root));
-    expect(fs.readFileSync(path.join(root, dev.created[0], "migration.sql"), "utf8")).toContain(
-      "MigrationProbe",
-    );
+    const script = fs.readFileSync(path.join(root, dev.created[0], "migration.sql"), "utf8");
+    expect(script).toContain("MigrationProbe");
+    // The search objects of the raw-SQL migrations (search-objects.ts) are left alone.
+    expect(script).not.toContain("ticket_search");
     expect(await migrateCheck({ root, providers: [provider] })).toEqual([
       { provider, ok: true, problems: [] },
     ]);
+  });
+
+  it("check ignores exactly the search objects: another table outside the models still fails it", async () => {
+    const root = projectCopy();
+    const dir = path.join(root, "prisma", provider, "migrations", "29991231000000_stray");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, "migration.sql"),
+      'CREATE TABLE "ticket_search_stray" ("id" INTEGER);\n',
+    );
+    const [result] = await migrateCheck({ root, providers: [provider] });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join("\n")).toContain("ticket_search_stray");
+    expect(result.problems.join("\n")).not.toMatch(/ticket_search(?!_stray)/);
+  });
+
+  it("dev keeps the search triggers when a model change redefines an indexed table", async () => {
+    const root = projectCopy();
+    const models = path.join(root, "prisma", "models.prisma");
+    // Optional title: SQLite can only redefine the table; PostgreSQL alters the column.
+    fs.writeFileSync(
+      models,
+      fs.readFileSync(models, "utf8").replace(/^(\s+title\s+)String(\s)/m, "$1String?$2"),
+    );
+    const url = await emptyDatabase(provider);
+    const dev = await migrateDev("optional title", { root, providers: [provider], url });
+    expect(dev.created).toHaveLength(1);
+    expect(dev.applied).toEqual(localMigrations(provider, root));
+    const triggers =
+      provider === "sqlite"
+        ? `SELECT name FROM sqlite_master WHERE type = 'trigger'`
+        : `SELECT DISTINCT trigger_name AS name FROM information_schema.triggers`;
+    let names: Record<string, unknown>[];
+    if (provider === "sqlite") {
+      const db = new Database(url.slice(5), { readonly: true });
+      names = db.prepare(triggers).all() as Record<string, unknown>[];
+      db.close();
+    } else names = (await postgresQuery(url, triggers)).rows;
+    expect(names.map((row) => row.name)).toEqual(expect.arrayContaining(SEARCH_TRIGGERS[provider]));
   });
 
   it("applies once when several processes deploy at the same time", async () => {

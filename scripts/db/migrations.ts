@@ -16,12 +16,17 @@ import {
   type Provider,
 } from "./schema-engine";
 import { withMigrationLock } from "./migration-lock";
+import { keepSearchTriggers, searchTables } from "./search-objects";
 
 export type { Provider };
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+/** What the engine leaves alone: the search objects of raw-SQL migrations (search-objects.ts). */
+const filters = (provider: Provider) => ({
+  externalTables: searchTables(provider),
+  externalEnums: [],
+});
 
 /**
  * Where the models and migrations are read from: a folder holding
@@ -101,7 +106,7 @@ export async function migrateDeploy(
       target.provider,
       target.url,
       schemaFiles(target.provider, root),
-      (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+      (engine) => engine.applyMigrations({ migrationsList, filters: filters(target.provider) }),
     );
     return output.appliedMigrationNames;
   });
@@ -148,7 +153,7 @@ export async function migrateStatus(
       engine.diagnoseMigrationHistory({
         migrationsList,
         optInToShadowDatabase: false,
-        filters: NO_FILTERS,
+        filters: filters(target.provider),
       }),
   );
   const history = diagnosis.history;
@@ -205,14 +210,14 @@ async function checkProvider(provider: Provider, root: string): Promise<CheckRes
       withEngine(provider, url, files, async (engine) => {
         await engine.applyMigrations({
           migrationsList: migrationList(provider, root),
-          filters: NO_FILTERS,
+          filters: filters(provider),
         });
         const diff = await engine.diff({
           from: { tag: "schemaDatasource", files, configDir: root },
           to: { tag: "schemaDatamodel", files },
           script: false,
           exitCode: true,
-          filters: NO_FILTERS,
+          filters: filters(provider),
         });
         return diff.exitCode === 0 ? null : (diff.stdout ?? "").trim();
       }),
@@ -254,7 +259,11 @@ export async function migrateDev(
   const scripts: [Provider, string][] = [];
   for (const provider of providers) {
     const script = await pendingScript(provider, root);
-    if (script !== null) scripts.push([provider, script]);
+    if (script !== null)
+      scripts.push([
+        provider,
+        provider === "sqlite" ? keepSearchTriggers(script, migrationsDir(provider, root)) : script,
+      ]);
   }
   const created: string[] = [];
   for (const [provider, script] of scripts) {
@@ -290,7 +299,7 @@ async function pendingScript(provider: Provider, root: string): Promise<string |
         to: { tag: "schemaDatamodel", files },
         script: true,
         exitCode: true,
-        filters: NO_FILTERS,
+        filters: filters(provider),
       });
       return diff.exitCode === 0 ? null : (diff.stdout ?? "");
     }),

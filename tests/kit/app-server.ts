@@ -122,7 +122,7 @@ export async function startApp(
 }
 
 /** fetch against the app's JSON API with a bearer token. */
-export function apiClient(app: RunningApp, token = ADMIN.apiToken) {
+export function apiClient(app: Pick<RunningApp, "url">, token = ADMIN.apiToken) {
   return async (method: string, pathname: string, body?: unknown) => {
     const res = await fetch(`${app.url}${pathname}`, {
       method,

@@ -3,6 +3,7 @@ import { signOut } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
 import { ThemeSwitcher } from "@/components/theme/theme-switcher";
 import { KeyboardShortcuts } from "@/components/shortcuts/keyboard-shortcuts";
+import { HeaderSearch } from "@/components/search/header-search";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
@@ -58,6 +59,7 @@ export default async function AgentLayout({ children }: { children: React.ReactN
             )}
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <HeaderSearch />
             <span className="text-zinc-600 dark:text-zinc-400">
               {t("nav.signedInAs", { name: agent.name })}
             </span>

@@ -240,6 +240,26 @@ describe("tickets", () => {
     const byQueue = await admin("GET", `/api/v1/tickets?queue=Web&state=new&q=${subject}`);
     expect(byQueue.body.data).toHaveLength(3);
     expect((await admin("GET", `/api/v1/tickets?state=nonsense`)).status).toBe(422);
+    expect((await admin("GET", `/api/v1/tickets?cursor=abc`)).status).toBe(422);
+  });
+
+  it("searches the article text with q: ranked hits with a snippet and a total, own queues only", async () => {
+    const word = `wombat${Date.now()}`;
+    const { body: misc } = await admin("POST", "/api/v1/tickets", {
+      ...newTicket("Misc", "Body only"),
+      body: `The ${word} ate the cable.`,
+    });
+    const found = await admin("GET", `/api/v1/tickets?q=${word}`);
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ total: 1, totalCapped: false, nextCursor: null });
+    expect(found.body.data[0]).toMatchObject({ number: misc.number, title: "Body only" });
+    expect(found.body.data[0].snippet).toContainEqual({ text: word, match: true });
+    // The limited agent reads WLAN and VoIP only: not found, not counted.
+    expect((await limited("GET", `/api/v1/tickets?q=${word}`)).body).toMatchObject({
+      data: [],
+      total: 0,
+    });
+    expect((await admin("GET", `/api/v1/tickets?q=${word}&cursor=abc`)).status).toBe(422);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/tickets/article-view";
 import { canWrite } from "@/lib/access/scope";
+import { SimilarTickets } from "@/components/tickets/similar-tickets";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
@@ -98,6 +99,8 @@ export default async function TicketZoomPage({ params }: Props) {
         ))}
       </section>
       <TicketActionPanel ticket={ticket} canWrite={canWrite(scope, ticket.queue.id)} />
+      {/* Similar earlier tickets (issue 17, wt/search): keep this one line when the zoom changes. */}
+      <SimilarTickets scope={scope} ticket={ticket} />
       <details>
         <summary className="cursor-pointer text-lg font-semibold">{t("zoom.history")}</summary>
         <ol className="mt-2 space-y-1 text-sm">
