@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/tickets/article-view";
 import { canWrite } from "@/lib/access/scope";
-import { SimilarTickets } from "@/components/tickets/similar-tickets";
+import { MERGE_INTO_PARAM, SimilarTickets } from "@/components/tickets/similar-tickets";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
@@ -14,7 +14,10 @@ import { getCollabState } from "@/lib/tickets/get-collab-state";
 import { ArticleCollab } from "./collab/article-collab";
 import { CollabPanel } from "./collab/collab-panel";
 
-type Props = { params: Promise<{ number: string }> };
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations();
@@ -22,7 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Read-only ticket zoom: the agent workspace issue adds actions and replies. */
-export default async function TicketZoomPage({ params }: Props) {
+export default async function TicketZoomPage({ params, searchParams }: Props) {
+  const mergeInto = (await searchParams)[MERGE_INTO_PARAM];
   const { agent, scope } = await requireAgentScope();
   const t = await getTranslations();
   const format = await getFormatter();
@@ -82,7 +86,14 @@ export default async function TicketZoomPage({ params }: Props) {
           </div>
         ))}
       </dl>
-      {collab && <CollabPanel ticket={ticket} collab={collab} agentId={agent.id} />}
+      {collab && (
+        <CollabPanel
+          ticket={ticket}
+          collab={collab}
+          agentId={agent.id}
+          mergeInto={typeof mergeInto === "string" ? mergeInto : undefined}
+        />
+      )}
       <section aria-labelledby="articles-heading" className="space-y-3">
         <h2 id="articles-heading" className="text-lg font-semibold">
           {t("zoom.articles")}

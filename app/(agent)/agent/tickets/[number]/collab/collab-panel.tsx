@@ -18,10 +18,13 @@ export async function CollabPanel({
   ticket,
   collab,
   agentId,
+  mergeInto,
 }: {
   ticket: CollabTicket;
   collab: CollabState;
   agentId: number;
+  /** `?merge-into=` from the similar tickets' "merge" link. */
+  mergeInto?: string;
 }) {
   const t = await getTranslations("collab");
   const states = await getTranslations("states");
@@ -84,7 +87,9 @@ export async function CollabPanel({
         )}
         <LinkForm ticketId={ticket.id} version={ticket.version} />
       </div>
-      {ticket.state !== "merged" && <MergeForm ticketId={ticket.id} version={ticket.version} />}
+      {ticket.state !== "merged" && (
+        <MergeForm ticketId={ticket.id} version={ticket.version} suggestedTarget={mergeInto} />
+      )}
     </section>
   );
 }

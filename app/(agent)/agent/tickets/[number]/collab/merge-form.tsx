@@ -11,7 +11,16 @@ import { TicketFields, TicketNumberField } from "./form-parts";
  * Merge into another ticket by number, in two steps: "Check" shows who will see what
  * (one customer, or two who never see each other's words), then "Merge" does it.
  */
-export function MergeForm({ ticketId, version }: { ticketId: number; version: number }) {
+export function MergeForm({
+  ticketId,
+  version,
+  suggestedTarget,
+}: {
+  ticketId: number;
+  version: number;
+  /** A target offered by "similar tickets" (?merge-into=): filled in, still checked first. */
+  suggestedTarget?: string;
+}) {
   const t = useTranslations("collab");
   const [state, action, pending] = useActionState(mergeAction, null);
   const plan = state?.ok ? state.data?.plan : undefined;
@@ -23,7 +32,7 @@ export function MergeForm({ ticketId, version }: { ticketId: number; version: nu
           name="targetNumber"
           label={t("mergeNumber")}
           state={state}
-          defaultValue={plan?.target.number}
+          defaultValue={plan?.target.number ?? suggestedTarget}
           readOnly={!!plan}
         />
         {!plan && (

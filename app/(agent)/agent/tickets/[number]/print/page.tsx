@@ -73,7 +73,9 @@ export default async function TicketPrintPage({ params }: Props) {
             </p>
           )}
           {article.subject && <p className="text-sm font-semibold">{article.subject}</p>}
-          <pre className="mt-2 font-sans text-sm whitespace-pre-wrap">{article.text}</pre>
+          <pre className="mt-2 font-sans text-sm break-words whitespace-pre-wrap">
+            {article.text}
+          </pre>
           {article.attachments.length > 0 && (
             <p className="mt-1 text-sm">
               {t("archive.labels.attachments")}:{" "}
