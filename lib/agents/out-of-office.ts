@@ -106,3 +106,12 @@ export async function suggestColleague(options: {
   const best = candidates[0];
   return best ? { id: best.id, name: best.name, email: best.email } : null;
 }
+
+/** The agent's out-of-office period (both ends null when none is set). */
+export async function getOutOfOffice(agentId: number): Promise<OutOfOffice> {
+  const agent = await db.agent.findUnique({
+    where: { id: agentId },
+    select: { outOfOfficeFrom: true, outOfOfficeTo: true },
+  });
+  return agent ?? { outOfOfficeFrom: null, outOfOfficeTo: null };
+}

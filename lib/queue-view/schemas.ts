@@ -43,7 +43,8 @@ export const queueViewSchema = z.object({
   ),
   cursor: z.preprocess(blankToUndefined, z.string().max(500).optional().catch(undefined)),
 });
-export type QueueViewInput = z.input<typeof queueViewSchema>;
+/** A view as URL search params give it (every field optional, text or already typed). */
+export type QueueViewInput = { [K in keyof z.output<typeof queueViewSchema>]?: unknown };
 export type QueueView = z.output<typeof queueViewSchema>;
 
 const id = z.coerce.number().int().positive();

@@ -13,7 +13,7 @@ import { csvCell, toCsv } from "./to-csv";
 const now = new Date("2026-06-15T12:00:00Z");
 const at = (text: string) => new Date(`2026-06-${text}Z`);
 let queues: Record<string, number>;
-let agent: { id: number };
+let agent: { id: number; role: "agent" | "admin" };
 let scope: Scope;
 
 beforeAll(async () => {
