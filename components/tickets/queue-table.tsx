@@ -97,6 +97,8 @@ export function QueueTable({ tickets, canReorder, bulkOptions, now }: QueueTable
         {announce}
       </p>
       <DndContext
+        // A fixed id: dnd-kit's generated ids would differ between server and browser render.
+        id="queue-order"
         sensors={sensors}
         collisionDetection={closestCenter}
         onDragEnd={onDragEnd}
