@@ -46,7 +46,8 @@ export function QueueTable({ tickets, canReorder, bulkOptions, now }: QueueTable
   const [rows, setRows] = useState(tickets);
   const [selected, setSelected] = useState<number[]>([]);
   const [announce, setAnnounce] = useState("");
-  const [, startTransition] = useTransition();
+  // One change at a time: a move waits for the previous one (and its fresh rows).
+  const [isPending, startTransition] = useTransition();
   // New rows from the server (after a move, a bulk action, a colleague's change) replace
   // the optimistic order: the "adjust state when a prop changes" pattern, no effect.
   const [shown, setShown] = useState(tickets);
@@ -151,9 +152,13 @@ export function QueueTable({ tickets, canReorder, bulkOptions, now }: QueueTable
                         on ? [...ids, row.id] : ids.filter((id) => id !== row.id),
                       )
                     }
-                    onMoveUp={i > 0 ? () => move(row.id, rows[i - 1].id, "before") : undefined}
+                    onMoveUp={
+                      i > 0 && !isPending ? () => move(row.id, rows[i - 1].id, "before") : undefined
+                    }
                     onMoveDown={
-                      i < rows.length - 1 ? () => move(row.id, rows[i + 1].id, "after") : undefined
+                      i < rows.length - 1 && !isPending
+                        ? () => move(row.id, rows[i + 1].id, "after")
+                        : undefined
                     }
                     onTakeOver={() => takeOver(row.id)}
                   />

@@ -88,11 +88,15 @@ test("an agent re-orders two tickets; the order persists and a colleague sees it
   await page.goto(`${app.url}/agent/queues/${queueId}?sort=manual`);
   await expect.poll(() => shownNumbers(page)).toEqual([first, second, third]);
 
+  // Each move is saved before the next is offered (the buttons wait).
+  const moveDown = page.getByRole("button", { name: t("queueView.moveDown", { number: first }) });
   await page.getByRole("button", { name: t("queueView.moveUp", { number: third }) }).click();
   await expect(page.getByRole("status").filter({ hasText: t("queueView.moved") })).toBeAttached();
   await expect.poll(() => shownNumbers(page)).toEqual([first, third, second]);
-  await page.getByRole("button", { name: t("queueView.moveDown", { number: first }) }).click();
-  await expect.poll(() => shownNumbers(page)).toEqual([third, first, second]);
+  await expect(moveDown).toBeEnabled({ timeout: 20_000 });
+  await moveDown.click();
+  await expect.poll(() => shownNumbers(page), { timeout: 20_000 }).toEqual([third, first, second]);
+  await expect(moveDown).toBeEnabled({ timeout: 20_000 });
 
   await page.reload();
   await expect.poll(() => shownNumbers(page)).toEqual([third, first, second]);
@@ -108,6 +112,7 @@ test("an agent filters and pages a queue of 60 tickets without losing one", asyn
   t,
   language,
 }) => {
+  test.slow(); // 60 tickets to make and three pages to read
   const { queueId, tickets } = await seed({ queue: `Sixty ${language}`, tickets: 60 });
   await signIn({ url: app.url });
   await page.goto(`${app.url}/agent/queues/${queueId}`);
