@@ -5,7 +5,12 @@ import { listNotifications, countUnreadNotifications } from "../notifications/li
 import { addArticle } from "../tickets/add-article";
 import { addFollowUp } from "../tickets/add-follow-up";
 import { createTicket } from "../tickets/create-ticket";
-import { getDashboardSummary } from "../tickets/dashboard-summary";
+import { getDashboard } from "../reports/get-dashboard";
+import { listQueueTickets } from "../queue-view/list-queue-tickets";
+import { moveTicket } from "../queue-view/move-ticket";
+import { bulkUpdateTickets } from "../queue-view/bulk-update-tickets";
+import { getQueueReport } from "../reports/queue-report";
+import { queueViewSchema } from "../queue-view/schemas";
 import {
   findArticleWithAttachments,
   findTicketByNumber,
@@ -35,7 +40,15 @@ export async function callsWithoutScope() {
   // @ts-expect-error a read needs a scope
   await listTickets({});
   // @ts-expect-error a read needs a scope
-  await getDashboardSummary({});
+  await getDashboard({ agentId: 1, now: new Date() });
+  // @ts-expect-error a read needs a scope
+  await listQueueTickets({ agentId: 1, now: new Date(), view: queueViewSchema.parse({}) });
+  // @ts-expect-error a write needs a scope
+  await moveTicket({ ticketId: 1, targetId: 2, place: "before" });
+  // @ts-expect-error a write needs a scope
+  await bulkUpdateTickets({ agentId: 1, input: { action: "lock", ticketIds: [1] } });
+  // @ts-expect-error a read needs a scope
+  await getQueueReport({ from: "2026-01-01", to: "2026-01-31", now: new Date() });
   // @ts-expect-error a read needs a scope
   await getTicketHistory({ ticketId: 1 });
   // @ts-expect-error notifications show tickets: they need a scope

@@ -6,7 +6,9 @@ import { countUnreadNotifications, listNotifications } from "../notifications/li
 import { seedDatabase } from "../setup/seed";
 import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
-import { getDashboardSummary } from "../tickets/dashboard-summary";
+import { getDashboard } from "../reports/get-dashboard";
+import { listQueueTickets } from "../queue-view/list-queue-tickets";
+import { queueViewSchema } from "../queue-view/schemas";
 import { findArticleWithAttachments, findTicketByNumber } from "../tickets/find-ticket";
 import { getTicketHistory } from "../tickets/get-ticket-history";
 import { listTickets } from "../tickets/list-tickets";
@@ -78,7 +80,12 @@ describe("domain reads and writes fail closed", () => {
     expect(await findTicketByNumber({ scope: outsider, number: ticket.number })).toBeNull();
     expect((await listTickets({ scope: outsider })).tickets).toEqual([]);
     expect((await listTickets({ scope: outsider, queueId: ticket.queueId })).tickets).toEqual([]);
-    expect((await getDashboardSummary({ scope: outsider })).recent).toEqual([]);
+    const dashboard = await getDashboard({ scope: outsider, agentId: 0, now: new Date() });
+    expect(dashboard.fresh.count + dashboard.queues.filter((q) => q.openCount).length).toBe(0);
+    const view = queueViewSchema.parse({ state: "all" });
+    const viewed = { scope: outsider, view, agentId: 0, now: new Date() };
+    expect((await listQueueTickets(viewed)).tickets).toEqual([]);
+    expect((await listQueueTickets({ ...viewed, queueId: ticket.queueId })).tickets).toEqual([]);
     expect(await getTicketHistory({ scope: outsider, ticketId: ticket.id })).toEqual([]);
     await expect(findArticleWithAttachments({ scope: outsider, id: article.id })).rejects.toThrow(
       /not found/i,

@@ -62,6 +62,7 @@ const KEYS = new Set<string>([
   "lockedByOther",
   "alreadyMerged",
   "mergeIntoItself",
+  "invalidPeriod",
 ] satisfies AgentErrorKey[]);
 export const asKey = (key: string | undefined, fallback: AgentErrorKey): AgentErrorKey =>
   key && KEYS.has(key) ? (key as AgentErrorKey) : fallback;

@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { ensureStatsRefreshScheduled } from "../reports/refresh-queue-stats";
 import { jobHandlers } from "./handlers";
 import { runMaintenance } from "./maintenance";
 import { createWorker, type Worker } from "./worker";
@@ -21,6 +22,7 @@ export function startBackgroundWorker(options: { exitWhenStopped: boolean }): Wo
   });
   globalForWorker.helpdeskWorker = worker;
   worker.start();
+  void ensureStatsRefreshScheduled();
   // Idempotent housekeeping; harmless when several workers do it.
   const housekeeping = setInterval(
     () => void runMaintenance().catch((error) => console.error("maintenance failed", error)),

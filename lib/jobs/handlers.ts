@@ -1,4 +1,5 @@
 import { sendMailJob } from "../mail/outbound/send-mail-job";
+import { handleStatsRefresh } from "../reports/refresh-queue-stats";
 import { handleLinkRequest } from "../portal/handle-link-request";
 import { handleTicketEvent } from "../tickets/handle-ticket-event";
 import { handleEscalation, handlePendingDue } from "../tickets/handle-timers";
@@ -13,4 +14,5 @@ export const jobHandlers: JobHandlers = {
   "ticket.escalation": handleEscalation,
   "system.probe": probeJob,
   "portal.link-request": handleLinkRequest,
+  "stats.refresh": handleStatsRefresh,
 };

@@ -14,6 +14,7 @@ const BAD: Record<JobType, unknown> = {
   "ticket.escalation": { ticketId: -1 },
   "system.probe": { ms: "soon" },
   "portal.link-request": { kind: "magic", email: "a@example.org", locale: "fr" },
+  "stats.refresh": { full: "yes" },
 };
 
 const drain = () => createWorker({ handlers: jobHandlers, log: () => {} }).drain();

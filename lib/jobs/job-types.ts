@@ -66,6 +66,8 @@ const schemas = {
   /** Worker tests and benchmarks: waits `ms`, counts its runs. */
   "system.probe": z.object({ ms: z.number().int().min(0).optional() }),
   "portal.link-request": linkRequestPayload,
+  /** Queue statistics (lib/reports/refresh-queue-stats.ts); full: every day of the window. */
+  "stats.refresh": z.object({ full: z.boolean().optional() }),
 } as const;
 
 export type JobType = keyof typeof schemas;

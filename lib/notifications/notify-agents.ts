@@ -1,3 +1,4 @@
+import { isAway, presentAgents } from "../agents/out-of-office";
 import type { Tx } from "../db";
 import { DEFAULT_LOCALE, localeOr } from "../i18n/locales";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
@@ -36,7 +37,7 @@ export async function findTicketWatchers(
 
 /**
  * In-app notifications and notification mails, as each agent chose; out-of-office agents get
- * no mail. Each mail is queued in the agent's stored language (Agent.locale, default English).
+ * no mail, and what was meant for one also goes to the present members of the queue's group. Each mail is queued in the agent's stored language (Agent.locale, default English).
  */
 export async function notifyAgents(tx: Tx, input: NotifyInput) {
   const now = input.now ?? new Date();
@@ -44,9 +45,24 @@ export async function notifyAgents(tx: Tx, input: NotifyInput) {
     (id) => id !== input.exceptAgentId,
   );
   if (ids.length === 0) return 0;
-  const agents = await tx.agent.findMany({
+  const addressed = await tx.agent.findMany({
     where: { id: { in: [...new Set(ids)] }, active: true },
   });
+  // Meant for someone away (issue 16): the queue's group hears it too, those present.
+  const standIns = addressed.some((agent) => isAway(agent, now))
+    ? await tx.agent.findMany({
+        where: {
+          id: {
+            in: (await findQueueMembers(tx, input.ticket.queueId)).filter(
+              (id) => id !== input.exceptAgentId && !ids.includes(id),
+            ),
+          },
+          active: true,
+          ...presentAgents(now),
+        },
+      })
+    : [];
+  const agents = [...addressed, ...standIns];
   const choices = agents.map((agent) => ({
     agent,
     choice: parseNotificationSettings(agent.notificationSettings)[input.event],
@@ -62,12 +78,7 @@ export async function notifyAgents(tx: Tx, input: NotifyInput) {
       })),
   });
   for (const { agent, choice } of choices) {
-    const away =
-      agent.outOfOfficeFrom &&
-      agent.outOfOfficeTo &&
-      agent.outOfOfficeFrom <= now &&
-      now <= agent.outOfOfficeTo;
-    if (choice.mail && !away) {
+    if (choice.mail && !isAway(agent, now)) {
       await enqueueMail(tx, {
         kind: "notification",
         to: agent.email,

@@ -129,6 +129,8 @@ export async function updateTicketInTx(tx: Tx, input: UpdateTicketInput) {
     data.closedAt = isClosed(changes.state) ? now : null;
   }
   if ("lockedById" in data) data.lockedAt = data.lockedById === null ? null : now;
+  // The manual order belongs to a queue: a ticket moved elsewhere starts unordered there.
+  if ("queueId" in data) data.position = null;
   // The permission stays in the write's own query.
   const updated = await tx.ticket.update({
     where: { id: ticket.id, ...writableTickets(scope) },

@@ -76,7 +76,10 @@ async function deliver(url: string, id: string, raw: Buffer) {
 }
 
 async function openJobs() {
-  return db.job.count({ where: { status: { in: ["queued", "running"] } } });
+  return db.job.count({
+    // The recurring statistics job is always scheduled: it is never "left over" work.
+    where: { status: { in: ["queued", "running"] }, type: { not: "stats.refresh" } },
+  });
 }
 
 let topicId = "";

@@ -33,7 +33,10 @@ let nginx: Nginx | undefined;
 let env: NodeJS.ProcessEnv;
 
 const allJobsFinished = async () =>
-  (await db.job.count({ where: { status: { in: ["queued", "running"] } } })) === 0
+  (await db.job.count({
+    // The recurring statistics job is always scheduled: it is never "left over" work.
+    where: { status: { in: ["queued", "running"] }, type: { not: "stats.refresh" } },
+  })) === 0
     ? true
     : undefined;
 

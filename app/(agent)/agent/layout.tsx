@@ -23,6 +23,12 @@ export default async function AgentLayout({ children }: { children: React.ReactN
             <Link href="/agent" className="hover:underline">
               {t("nav.dashboard")}
             </Link>
+            <Link href="/agent/queues" className="hover:underline">
+              {t("queueView.nav")}
+            </Link>
+            <Link href="/agent/reports" className="hover:underline">
+              {t("reports.nav")}
+            </Link>
             <Link href="/agent/tickets/new/phone" className="hover:underline">
               {t("newTicket.phoneTitle")}
             </Link>
@@ -43,6 +49,9 @@ export default async function AgentLayout({ children }: { children: React.ReactN
             </Link>
             <Link href="/agent/settings/notifications" className="hover:underline">
               {t("nav.settings")}
+            </Link>
+            <Link href="/agent/settings/away" className="hover:underline">
+              {t("away.nav")}
             </Link>
             <Link href="/agent/tokens" className="hover:underline">
               {t("nav.tokens")}

@@ -1,0 +1,76 @@
+// Keyset (cursor) pagination over a list of sort keys: the cursor holds the last row's
+// values of every key, and the next page is "every row after it" — no OFFSET, so page
+// 100 costs what page 1 costs when an index serves the order. The last key must be
+// unique (the ticket id), so ties in the others never lose or repeat a row.
+
+export type KeyValue = number | string | null;
+
+export interface SortKey {
+  field: string;
+  direction: "asc" | "desc";
+  /** The column can be null; nulls sort after every value (both directions). */
+  nullable?: boolean;
+  /** A Date column: values travel through the cursor as ISO strings. */
+  isDate?: boolean;
+}
+
+type Where = Record<string, unknown>;
+
+/** Prisma `orderBy` for the keys (nulls last where nullable). */
+export function orderByKeys(keys: SortKey[]) {
+  return keys.map((k) => ({
+    [k.field]: k.nullable ? { sort: k.direction, nulls: "last" } : k.direction,
+  }));
+}
+
+const value = (key: SortKey, v: KeyValue) => (key.isDate && v !== null ? new Date(v) : v);
+
+/**
+ * Prisma `where` part: rows strictly after `values` in the order of `keys` — the OR over i
+ * of (keys before i equal, key i after). With nulls last, anything is "after" a value if
+ * null, and nothing is after null at that key.
+ */
+export function afterKeys(keys: SortKey[], values: KeyValue[]): Where {
+  const terms: Where[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const v = values[i];
+    const equalBefore = keys
+      .slice(0, i)
+      .map((k, j) => ({ [k.field]: values[j] === null ? null : value(k, values[j]) }));
+    let after: Where | null = null;
+    if (v !== null) {
+      const beyond = { [key.field]: { [key.direction === "asc" ? "gt" : "lt"]: value(key, v) } };
+      after = key.nullable ? { OR: [beyond, { [key.field]: null }] } : beyond;
+    }
+    if (after) terms.push({ AND: [...equalBefore, after] });
+  }
+  return { OR: terms };
+}
+
+/** The row's key values, in key order (Dates as ISO strings). */
+export function keyValues(keys: SortKey[], row: Record<string, unknown>): KeyValue[] {
+  return keys.map((k) => {
+    const v = row[k.field];
+    if (v === null || v === undefined) return null;
+    return v instanceof Date ? v.toISOString() : (v as number | string);
+  });
+}
+
+/** An opaque cursor for the URL: the sort's name and the key values, base64url JSON. */
+export function encodeCursor(sort: string, values: KeyValue[]) {
+  return Buffer.from(JSON.stringify([sort, ...values])).toString("base64url");
+}
+
+/** The key values of a cursor made for `sort` with `length` keys, or null when it does not fit. */
+export function decodeCursor(cursor: string, sort: string, length: number): KeyValue[] | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed[0] !== sort || parsed.length !== length + 1) return null;
+    const values = parsed.slice(1);
+    const fits = values.every((v) => v === null || typeof v === "number" || typeof v === "string");
+    return fits ? (values as KeyValue[]) : null;
+  } catch {
+    return null;
+  }
+}

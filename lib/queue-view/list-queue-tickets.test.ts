@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { agentOfQueue, makeTicket, queueIds } from "../../tests/kit/queue-tickets";
+import { scopeForAgent } from "../access/scope";
+import { systemScope } from "../access/system-scope";
+import { db } from "../db";
+import { seedDatabase } from "../setup/seed";
+import { listQueueTickets } from "./list-queue-tickets";
+import { QUEUE_SORTS, queueViewSchema, type QueueViewInput } from "./schemas";
+
+let queues: Record<string, number>;
+const now = new Date("2026-06-01T12:00:00Z");
+const ids: number[] = [];
+
+beforeAll(async () => {
+  await seedDatabase();
+  queues = await queueIds();
+  const away = await agentOfQueue(queues.Web, "rw", "Away");
+  await db.agent.update({
+    where: { id: away.id },
+    data: { outOfOfficeFrom: new Date("2026-05-30"), outOfOfficeTo: new Date("2026-06-10") },
+  });
+  // 30 tickets with many ties: 3 creation times, 2 priorities, half without escalation,
+  // a third ordered by hand (with equal keys in two queues), some owned by someone away.
+  for (let i = 0; i < 30; i++) {
+    const ticket = await makeTicket(i % 5 === 4 ? queues.Misc : queues.Web, {
+      createdAt: new Date(Date.UTC(2026, 4, 1 + (i % 3))),
+      priority: i % 2 ? 5 : 3,
+      escalationDueAt: i % 2 ? null : new Date(Date.UTC(2026, 5, 1 + (i % 4))),
+      position: i % 3 === 0 ? 1024 * (i % 4) : null,
+      ownerId: i % 7 === 0 ? away.id : null,
+      state: i === 29 ? "closed_successful" : "open",
+    });
+    ids.push(ticket.id);
+  }
+  // VoIP in a group of its own: not in the Web reader's scope.
+  await db.queue.update({
+    where: { id: queues.VoIP },
+    data: { group: { create: { name: "telephony" } } },
+  });
+  await makeTicket(queues.VoIP);
+});
+
+/** Every page of a view, following the cursors. */
+async function allPages(view: QueueViewInput, options: { queueId?: number; limit: number }) {
+  const seen: number[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const result = await listQueueTickets({
+      scope: systemScope,
+      queueId: options.queueId,
+      view: queueViewSchema.parse({ ...view, cursor }),
+      agentId: 0,
+      now,
+      limit: options.limit,
+    });
+    seen.push(...result.tickets.map((t) => t.id));
+    if (!result.nextCursor) return seen;
+    cursor = result.nextCursor;
+  }
+  throw new Error("no last page");
+}
+
+describe("queue view paging", () => {
+  it("loses and repeats no ticket across pages in any sort, with ties in every key", async () => {
+    for (const sort of QUEUE_SORTS) {
+      const whole = await allPages({ sort }, { limit: 200 });
+      for (const limit of [1, 4, 7]) {
+        const paged = await allPages({ sort }, { limit });
+        expect(paged, `${sort} by ${limit}`).toEqual(whole);
+      }
+      expect(new Set(whole).size).toBe(whole.length);
+      expect(whole).toHaveLength(30); // 29 open + the VoIP one; the closed one is filtered
+    }
+  });
+
+  it("orders as each sort says", async () => {
+    const rows = await db.ticket.findMany({ where: { id: { in: ids } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const manual = await allPages(
+      { sort: "manual", state: "all" },
+      { queueId: queues.Web, limit: 5 },
+    );
+    const positions = manual.map((id) => byId.get(id)!.position);
+    const firstNull = positions.indexOf(null);
+    expect(positions.slice(firstNull).every((p) => p === null)).toBe(true); // unordered last
+    const unordered = manual.slice(firstNull).map((id) => byId.get(id)!.createdAt.getTime());
+    expect(unordered).toEqual([...unordered].sort((a, b) => a - b)); // by age
+    const priority = await allPages({ sort: "priority" }, { queueId: queues.Web, limit: 3 });
+    expect(byId.get(priority[0])!.priority).toBe(5);
+    expect(byId.get(priority[priority.length - 1])!.priority).toBe(3);
+    const escalation = await allPages({ sort: "escalation" }, { queueId: queues.Web, limit: 3 });
+    expect(byId.get(escalation[escalation.length - 1])!.escalationDueAt).toBeNull();
+  });
+
+  it("filters by state, priority, owner and unattended, inside the scope", async () => {
+    const reader = await scopeForAgent(await agentOfQueue(queues.Web, "ro", "Reader"));
+    const list = (view: QueueViewInput) =>
+      listQueueTickets({
+        scope: reader,
+        view: queueViewSchema.parse(view),
+        agentId: 0,
+        now,
+        limit: 200,
+      });
+    const all = await list({ state: "all" });
+    expect(all.tickets.every((t) => t.queue.name === "Web" || t.queue.name === "Misc")).toBe(true);
+    expect(all.tickets).toHaveLength(30);
+    expect((await list({ state: "closed_successful" })).tickets.map((t) => t.id)).toEqual([
+      ids[29],
+    ]);
+    expect((await list({ priority: "5" })).tickets.every((t) => t.priority === 5)).toBe(true);
+    const unattended = await list({ unattended: "1" });
+    expect(unattended.tickets).toHaveLength(29); // nobody owns or the owner is away
+    expect(unattended.tickets.filter((t) => t.isOwnerAway)).toHaveLength(5); // 0, 7, 14, 21, 28
+    const owned = await list({ owner: "none" });
+    expect(owned.tickets.every((t) => t.owner === null)).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+import { readableTickets, type Scope } from "../access/scope";
+import { isAway, unattendedTickets } from "../agents/out-of-office";
+import { db, type Prisma } from "../db";
+import { CLOSED_STATES } from "../tickets/states";
+import {
+  afterKeys,
+  decodeCursor,
+  encodeCursor,
+  keyValues,
+  orderByKeys,
+  type SortKey,
+} from "./keyset";
+import type { QueueSort, QueueView } from "./schemas";
+
+/**
+ * The order of each sort; the ticket id last makes every order total. Indexes
+ * (prisma/models.prisma): (queueId, priority, id), (queueId, createdAt, id),
+ * (queueId, escalationDueAt, id), (queueId, position).
+ */
+export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
+  // Most urgent first; the oldest first within a priority.
+  priority: [
+    { field: "priority", direction: "desc" },
+    { field: "createdAt", direction: "asc", isDate: true },
+    { field: "id", direction: "asc" },
+  ],
+  // Oldest (longest waiting) first.
+  age: [
+    { field: "createdAt", direction: "asc", isDate: true },
+    { field: "id", direction: "asc" },
+  ],
+  // Soonest escalation first; tickets without an SLA due time last.
+  escalation: [
+    { field: "escalationDueAt", direction: "asc", nullable: true, isDate: true },
+    { field: "id", direction: "asc" },
+  ],
+  // The queue's manual order; tickets never ordered by hand follow, oldest first.
+  manual: [
+    { field: "position", direction: "asc", nullable: true },
+    { field: "createdAt", direction: "asc", isDate: true },
+    { field: "id", direction: "asc" },
+  ],
+};
+
+export interface ListQueueTicketsInput {
+  scope: Scope;
+  /** One queue; omitted = every queue the scope reads ("all my queues"). */
+  queueId?: number;
+  view: QueueView;
+  /** The viewer, for the owner filter "me". */
+  agentId: number;
+  now: Date;
+  limit?: number;
+}
+
+const select = {
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  priority: true,
+  position: true,
+  createdAt: true,
+  escalationDueAt: true,
+  queueId: true,
+  lockedById: true,
+  queue: { select: { id: true, name: true } },
+  customer: { select: { email: true, name: true } },
+  owner: {
+    select: { id: true, name: true, active: true, outOfOfficeFrom: true, outOfOfficeTo: true },
+  },
+} satisfies Prisma.TicketSelect;
+
+/** Prisma `where` for the view's filters (state, owner, priority, unattended). */
+export function queueViewFilter(
+  view: QueueView,
+  options: { agentId: number; now: Date },
+): Prisma.TicketWhereInput[] {
+  const filters: Prisma.TicketWhereInput[] = [];
+  if (view.state === "open") filters.push({ state: { notIn: [...CLOSED_STATES] } });
+  else if (view.state !== "all") filters.push({ state: view.state });
+  if (view.owner === "me") filters.push({ ownerId: options.agentId });
+  else if (view.owner === "none") filters.push({ ownerId: null });
+  else if (typeof view.owner === "number") filters.push({ ownerId: view.owner });
+  if (view.priority) filters.push({ priority: view.priority });
+  if (view.unattended) filters.push(unattendedTickets(options.now));
+  return filters;
+}
+
+/**
+ * One page of a queue view (or of every queue the scope reads), keyset-paginated:
+ * `nextCursor` is an opaque string for the URL, null on the last page. A cursor that does
+ * not fit the sort starts at the first page. Each row says whether it is unattended (no
+ * owner, or the owner away or inactive at `now`).
+ */
+export async function listQueueTickets(input: ListQueueTicketsInput) {
+  const { view } = input;
+  const limit = Math.min(Math.max(input.limit ?? 25, 1), 200);
+  const keys = SORT_KEYS[view.sort];
+  const after = view.cursor ? decodeCursor(view.cursor, view.sort, keys.length) : null;
+  // AND keeps the scope's queue filter even when a queue is asked for.
+  const where: Prisma.TicketWhereInput = {
+    AND: [
+      readableTickets(input.scope),
+      ...(input.queueId !== undefined ? [{ queueId: input.queueId }] : []),
+      ...queueViewFilter(view, input),
+      ...(after ? [afterKeys(keys, after) as Prisma.TicketWhereInput] : []),
+    ],
+  };
+  const rows = await db.ticket.findMany({
+    where,
+    orderBy: orderByKeys(keys) as Prisma.TicketOrderByWithRelationInput[],
+    take: limit + 1,
+    select,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    tickets: page.map((t) => ({
+      ...t,
+      isOwnerAway: t.owner ? isAway(t.owner, input.now) || !t.owner.active : false,
+      isUnattended: !t.owner || !t.owner.active || isAway(t.owner, input.now),
+    })),
+    nextCursor: rows.length > limit ? encodeCursor(view.sort, keyValues(keys, last)) : null,
+  };
+}
+
+export type QueueTicketRow = Awaited<ReturnType<typeof listQueueTickets>>["tickets"][number];

@@ -1,0 +1,117 @@
+// The agent dashboard (issue 16 item 1). Open counts come from the (queueId, state, …)
+// index with one groupBy; closed counts and the 30-day chart from QueueDayStats, which
+// the "stats.refresh" job keeps (refresh-queue-stats.ts) — nothing here counts closed
+// tickets, and no ticket write maintains a counter.
+import { queueFilter, readableTickets, type Scope } from "../access/scope";
+import { unattendedTickets } from "../agents/out-of-office";
+import { config } from "../config";
+import { db, type Prisma } from "../db";
+import type { TicketState } from "../generated/sqlite/enums";
+import { CLOSED_STATES } from "../tickets/states";
+import { lastDays } from "./days";
+import { STATS_DAYS } from "./refresh-queue-stats";
+
+/** How many tickets each dashboard list shows (its count says how many there are). */
+export const DASHBOARD_LIST_SIZE = 10;
+
+const rowSelect = {
+  id: true,
+  number: true,
+  title: true,
+  state: true,
+  priority: true,
+  createdAt: true,
+  pendingUntil: true,
+  escalationDueAt: true,
+  queue: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true } },
+} satisfies Prisma.TicketSelect;
+
+/**
+ * Everything on the dashboard for the scope's queues at `now`: open tickets per queue and
+ * state, closed in the last STATS_DAYS days per queue, lists (mine, new and unlocked,
+ * pending reminders due, escalated, escalating within the hour, unattended because the
+ * owner is away or inactive — each with its full count) and the created/closed chart.
+ */
+export async function getDashboard(options: { scope: Scope; agentId: number; now: Date }) {
+  const { scope, now } = options;
+  const open: Prisma.TicketWhereInput = {
+    ...readableTickets(scope),
+    state: { notIn: [...CLOSED_STATES] },
+  };
+  const days = lastDays(now, config.timeZone, STATS_DAYS);
+  const hourLater = new Date(now.getTime() + 3_600_000);
+  const list = async (
+    where: Prisma.TicketWhereInput,
+    orderBy: Prisma.TicketOrderByWithRelationInput,
+  ) => {
+    const all: Prisma.TicketWhereInput = { AND: [open, where] };
+    const [count, tickets] = await Promise.all([
+      db.ticket.count({ where: all }),
+      db.ticket.findMany({
+        where: all,
+        orderBy: [orderBy, { id: "asc" }],
+        take: DASHBOARD_LIST_SIZE,
+        select: rowSelect,
+      }),
+    ]);
+    return { count, tickets };
+  };
+  const [queues, openCounts, stats, mine, fresh, remindersDue, escalated, escalating, unattended] =
+    await Promise.all([
+      db.queue.findMany({
+        where: queueFilter(scope.readQueueIds),
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      }),
+      db.ticket.groupBy({ by: ["queueId", "state"], where: open, _count: { _all: true } }),
+      db.queueDayStats.findMany({
+        // Rows keyed by queueId, like tickets: the same scope filter applies.
+        where: { day: { gte: days[0] }, ...readableTickets(scope) },
+        select: { queueId: true, day: true, created: true, closed: true },
+      }),
+      list({ ownerId: options.agentId }, { updatedAt: "desc" }),
+      list({ state: "new", lockedById: null }, { createdAt: "asc" }),
+      list({ state: "pending_reminder", pendingUntil: { lte: now } }, { pendingUntil: "asc" }),
+      list({ escalationDueAt: { lte: now } }, { escalationDueAt: "asc" }),
+      list({ escalationDueAt: { gt: now, lte: hourLater } }, { escalationDueAt: "asc" }),
+      list({ AND: [{ ownerId: { not: null } }, unattendedTickets(now)] }, { createdAt: "asc" }),
+    ]);
+  const byQueue = new Map<number, Partial<Record<TicketState, number>>>();
+  for (const c of openCounts) {
+    const states = byQueue.get(c.queueId) ?? {};
+    states[c.state] = c._count._all;
+    byQueue.set(c.queueId, states);
+  }
+  const closedByQueue = new Map<number, number>();
+  const chart = new Map(days.map((day) => [day, { day, created: 0, closed: 0 }]));
+  for (const s of stats) {
+    closedByQueue.set(s.queueId, (closedByQueue.get(s.queueId) ?? 0) + s.closed);
+    const point = chart.get(s.day);
+    if (point) {
+      point.created += s.created;
+      point.closed += s.closed;
+    }
+  }
+  return {
+    queues: queues.map((q) => {
+      const states = byQueue.get(q.id) ?? {};
+      return {
+        ...q,
+        openByState: states,
+        openCount: Object.values(states).reduce((a, b) => a + (b ?? 0), 0),
+        closedRecently: closedByQueue.get(q.id) ?? 0,
+      };
+    }),
+    mine,
+    fresh,
+    remindersDue,
+    escalated,
+    escalating,
+    unattended,
+    chart: [...chart.values()],
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+export type DashboardTicket = Dashboard["mine"]["tickets"][number];
