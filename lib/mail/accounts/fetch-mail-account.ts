@@ -36,8 +36,14 @@ async function clearOnServer(client: ImapFlow, account: MailAccount, uids: numbe
     await client.messageDelete(range, { uid: true });
     return;
   }
+  const target = account.moveTo || "Processed";
   await client.messageFlagsAdd(range, ["\\Seen"], { uid: true });
-  await client.messageMove(range, account.moveTo || "Processed", { uid: true });
+  if (!(await client.messageMove(range, target, { uid: true }))) {
+    // The folder does not exist yet (a new account): create it and move again.
+    await client.mailboxCreate(target).catch(() => {});
+    if (!(await client.messageMove(range, target, { uid: true })))
+      throw new Error(`could not move messages to ${target}`);
+  }
 }
 
 /** Processes this account's stored messages not processed yet (a pass that died, transient trouble). */
@@ -68,6 +74,8 @@ export async function fetchMailAccount(input: {
   account: MailAccount;
   owner: string;
   batchSize?: number;
+  /** Called after each stored message with the pass's count so far (progress; tests cut connections here). */
+  onStored?: (stored: number) => void | Promise<void>;
 }): Promise<FetchOutcome> {
   const { client, account, owner } = input;
   const outcome: FetchOutcome = { stored: 0, cleared: 0, uidValidityChanged: false };
@@ -126,6 +134,7 @@ export async function fetchMailAccount(input: {
           stored.add(uid);
           fresh.push(row.id);
           outcome.stored++;
+          await input.onStored?.(outcome.stored);
         }
       }
       const clear = batch.filter((uid) => stored.has(uid));
