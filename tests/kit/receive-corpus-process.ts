@@ -1,0 +1,27 @@
+// Child process for the IMAP corpus test: feeds the files named (one per line)
+// in the file CORPUS_LIST through the webhooks' intake (receiveInboundMail, as
+// POST /api/inbound/mime does) on DATABASE_URL, in order, and prints the
+// outcome as JSON: each message's status, and the tickets and articles made.
+import fs from "node:fs";
+import { db } from "../../lib/db";
+import { receiveInboundMail } from "../../lib/mail/inbound/receive-inbound-mail";
+import { seedDatabase } from "../../lib/setup/seed";
+
+async function main() {
+  await seedDatabase();
+  const files = fs.readFileSync(process.env.CORPUS_LIST!, "utf8").split("\n").filter(Boolean);
+  const statuses: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const result = await receiveInboundMail({
+      providerId: `corpus_${i}`,
+      raw: fs.readFileSync(file),
+    });
+    statuses.push(result.status);
+  }
+  const tickets = await db.ticket.count();
+  const articles = await db.article.count({ where: { direction: "in" } });
+  process.stdout.write(JSON.stringify({ statuses, tickets, articles }));
+  process.exit(0);
+}
+
+void main();
