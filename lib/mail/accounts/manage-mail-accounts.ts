@@ -122,3 +122,12 @@ export async function findMailAccount(accountId: number) {
   if (!account) throw new UserFacingError("Not found", "not_found", undefined, "notFound");
   return publicMailAccount(account);
 }
+
+/** The queues an account can put new tickets into (active ones, by name). */
+export async function listQueueChoices() {
+  return db.queue.findMany({
+    where: { active: true },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
