@@ -4,6 +4,7 @@
 // dependencies, no build), so an MTA can run it directly:
 //
 //   node scripts/mail-pipe.mjs --url https://desk.example/api/inbound/mime [--queue Name]
+//     [--secret-file /etc/helpdesk/inbound-secret] [--timeout seconds]
 //   npm run --silent mail:pipe -- --url …
 //
 // Exit codes as MTAs read them (sysexits.h; docs/inbound.md):
@@ -14,6 +15,7 @@
 //       configuration errors (401 signature, 404 URL, missing secret): the MTA keeps the
 //       message and tries again, so a good mail is never bounced for the desk's fault
 import { createHash, createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 const EX_OK = 0;
 const EX_DATAERR = 65;
@@ -54,10 +56,18 @@ function sign(raw, secret) {
 
 async function main() {
   const url = option("url") ?? process.env.HELPDESK_INBOUND_URL;
-  const secret = process.env.INBOUND_WEBHOOK_SECRET;
+  const secretFile = option("secret-file");
+  let secret = process.env.INBOUND_WEBHOOK_SECRET;
+  if (secretFile) {
+    try {
+      secret = readFileSync(secretFile, "utf8").trim();
+    } catch (error) {
+      fail(EX_TEMPFAIL, `cannot read ${secretFile}: ${error.message}`);
+    }
+  }
   const timeoutMs = Number(option("timeout") ?? 120) * 1000;
   if (!url) fail(EX_TEMPFAIL, "--url (or HELPDESK_INBOUND_URL) is required");
-  if (!secret) fail(EX_TEMPFAIL, "INBOUND_WEBHOOK_SECRET is not set");
+  if (!secret) fail(EX_TEMPFAIL, "INBOUND_WEBHOOK_SECRET is not set (or use --secret-file)");
   const target = new URL(url);
   const queue = option("queue");
   if (queue) target.searchParams.set("queue", queue);

@@ -1,7 +1,8 @@
 // Child process for the IMAP corpus test: feeds the files named (one per line)
 // in the file CORPUS_LIST through the webhooks' intake (receiveInboundMail, as
 // POST /api/inbound/mime does) on DATABASE_URL, in order, and prints the
-// outcome as JSON: each message's status, and the tickets and articles made.
+// outcome as JSON to the file RESULT_FILE: each message's status, and the tickets
+// and articles made (stdout carries the intake's own logs).
 import fs from "node:fs";
 import { db } from "../../lib/db";
 import { receiveInboundMail } from "../../lib/mail/inbound/receive-inbound-mail";
@@ -20,7 +21,7 @@ async function main() {
   }
   const tickets = await db.ticket.count();
   const articles = await db.article.count({ where: { direction: "in" } });
-  process.stdout.write(JSON.stringify({ statuses, tickets, articles }));
+  fs.writeFileSync(process.env.RESULT_FILE!, JSON.stringify({ statuses, tickets, articles }));
   process.exit(0);
 }
 

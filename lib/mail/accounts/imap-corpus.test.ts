@@ -52,16 +52,22 @@ describe.skipIf(!!skipReason)("the mail corpus fetched over IMAP by two workers"
     baselineDb = await createTestDatabase(process.env.TEST_TEMPLATE_DATABASE_URL);
     const list = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "corpus-list-")), "files");
     fs.writeFileSync(list, files.join("\n"));
-    const { stdout } = await run(
+    const result = path.join(path.dirname(list), "result.json");
+    await run(
       path.join(root, "node_modules/.bin/tsx"),
       ["--conditions=react-server", "tests/kit/receive-corpus-process.ts"],
       {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: baselineDb.url, CORPUS_LIST: list },
+        env: {
+          ...process.env,
+          DATABASE_URL: baselineDb.url,
+          CORPUS_LIST: list,
+          RESULT_FILE: result,
+        },
         maxBuffer: 10 * 1024 * 1024,
       },
     );
-    baseline = JSON.parse(stdout);
+    baseline = JSON.parse(fs.readFileSync(result, "utf8"));
 
     await seedDatabase();
     dovecot = await startDovecot();
