@@ -31,7 +31,6 @@ function pipe(raw: Buffer, options: { secret?: string } = {}) {
       {
         cwd: root,
         env: { ...process.env, INBOUND_WEBHOOK_SECRET: options.secret ?? secret },
-        stdio: ["pipe", "pipe", "pipe"],
       },
     );
     let out = "";

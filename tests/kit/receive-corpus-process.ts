@@ -2,7 +2,8 @@
 // in the file CORPUS_LIST through the webhooks' intake (receiveInboundMail, as
 // POST /api/inbound/mime does) on DATABASE_URL, in order, and prints the
 // outcome as JSON to the file RESULT_FILE: each message's status, and the tickets
-// and articles made (stdout carries the intake's own logs).
+// and articles made (stdout carries the intake's own logs). CORPUS_CRLF=true
+// gives each message CRLF line ends, as an IMAP server hands it out.
 import fs from "node:fs";
 import { db } from "../../lib/db";
 import { receiveInboundMail } from "../../lib/mail/inbound/receive-inbound-mail";
@@ -13,10 +14,12 @@ async function main() {
   const files = fs.readFileSync(process.env.CORPUS_LIST!, "utf8").split("\n").filter(Boolean);
   const statuses: string[] = [];
   for (const [i, file] of files.entries()) {
-    const result = await receiveInboundMail({
-      providerId: `corpus_${i}`,
-      raw: fs.readFileSync(file),
-    });
+    const bytes = fs.readFileSync(file);
+    const raw =
+      process.env.CORPUS_CRLF === "true"
+        ? Buffer.from(bytes.toString("latin1").replace(/\r?\n/g, "\r\n"), "latin1")
+        : bytes;
+    const result = await receiveInboundMail({ providerId: `corpus_${i}`, raw });
     statuses.push(result.status);
   }
   const tickets = await db.ticket.count();
