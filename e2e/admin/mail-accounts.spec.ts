@@ -32,27 +32,31 @@ test("an admin adds a mail account, tests it, and its mail becomes a ticket", as
   await page.getByRole("link", { name: t("mailAccounts.nav") }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("mailAccounts.title"));
 
-  const form = page.locator("form").filter({ has: page.getByLabel(t("mailAccounts.host")) });
-  await form.getByLabel(t("mailAccounts.name")).fill("Support");
-  await form.getByLabel(t("mailAccounts.host")).fill(dovecot.host);
-  await form.getByLabel(t("mailAccounts.port")).fill(String(dovecot.port));
-  await form.getByLabel(t("mailAccounts.security")).selectOption("none");
-  await form.getByLabel(t("mailAccounts.username")).fill(dovecot.user);
-  await form.getByLabel(t("mailAccounts.password")).fill(dovecot.password);
-  await form.getByLabel(t("mailAccounts.folder")).fill("Support");
-  await form.getByLabel(t("mailAccounts.moveTo")).fill("Support-done");
+  const form = page
+    .locator("form")
+    .filter({ has: page.getByLabel(t("mailAccounts.host"), { exact: true }) });
+  await form.getByLabel(t("mailAccounts.name"), { exact: true }).fill("Support");
+  await form.getByLabel(t("mailAccounts.host"), { exact: true }).fill(dovecot.host);
+  await form.getByLabel(t("mailAccounts.port"), { exact: true }).fill(String(dovecot.port));
+  await form.getByLabel(t("mailAccounts.security"), { exact: true }).selectOption("none");
+  await form.getByLabel(t("mailAccounts.username"), { exact: true }).fill(dovecot.user);
+  await form.getByLabel(t("mailAccounts.password"), { exact: true }).fill(dovecot.password);
+  await form.getByLabel(t("mailAccounts.folder"), { exact: true }).fill("Support");
+  await form.getByLabel(t("mailAccounts.moveTo"), { exact: true }).fill("Support-done");
   // Not fetching yet: the test below sees the waiting message.
-  await form.getByLabel(t("mailAccounts.active")).uncheck();
+  await form.getByLabel(t("mailAccounts.active"), { exact: true }).uncheck();
   await form.getByRole("button", { name: t("mailAccounts.create") }).click();
   await expect(page).toHaveURL(/\/agent\/admin\/mail-accounts\/\d+/);
 
   await page.getByRole("button", { name: t("mailAccounts.testConnection") }).click();
   await expect(page.getByRole("status")).toHaveText(t("mailAccounts.testOk", { count: 1 }));
 
-  const edit = page.locator("form").filter({ has: page.getByLabel(t("mailAccounts.host")) });
-  await expect(edit.getByLabel(t("mailAccounts.password"))).toHaveValue("");
+  const edit = page
+    .locator("form")
+    .filter({ has: page.getByLabel(t("mailAccounts.host"), { exact: true }) });
+  await expect(edit.getByLabel(t("mailAccounts.password"), { exact: true })).toHaveValue("");
   expect(await page.content()).not.toContain(dovecot.password);
-  await edit.getByLabel(t("mailAccounts.active")).check();
+  await edit.getByLabel(t("mailAccounts.active"), { exact: true }).check();
   await edit.getByRole("button", { name: t("mailAccounts.save") }).click();
   await expect(edit.getByRole("status")).toHaveText(t("mailAccounts.saved"));
 
