@@ -3,29 +3,14 @@
 // directory (as lib/setup/auth-secret.ts does for AUTH_SECRET).
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { config } from "../../config";
+import { readDataSecret } from "../../setup/data-secret";
 
 const VERSION = "v1";
 
 /** The 32-byte key: MAIL_ACCOUNT_KEY (any string, hashed to 32 bytes), else ./data/mail-account-key. */
 function readKey(): Buffer {
-  const fromEnv = process.env.MAIL_ACCOUNT_KEY;
-  if (fromEnv) return createHash("sha256").update(fromEnv).digest();
-  const file = path.join(config.dataDir, "mail-account-key");
-  try {
-    return createHash("sha256").update(fs.readFileSync(file, "utf8").trim()).digest();
-  } catch {
-    fs.mkdirSync(config.dataDir, { recursive: true });
-    try {
-      // "wx": when two processes race, one writes and both read the winner.
-      fs.writeFileSync(file, randomBytes(32).toString("base64url"), { flag: "wx", mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    return createHash("sha256").update(fs.readFileSync(file, "utf8").trim()).digest();
-  }
+  const secret = process.env.MAIL_ACCOUNT_KEY || readDataSecret("mail-account-key");
+  return createHash("sha256").update(secret).digest();
 }
 
 /** Encrypts a password as "v1.<iv>.<tag>.<ciphertext>" (base64url parts, random 12-byte IV). */
