@@ -14,6 +14,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/lib/setup/seed";
+import { adminActor } from "@/tests/kit/audit-actor";
 import { createTestDatabase, type TestDatabase } from "@/tests/kit/databases";
 import { deskEnv, startWorker, waitFor, type DeskProcess } from "@/tests/kit/desk-process";
 import { dovecotMissing, startDovecot, type Dovecot } from "@/tests/kit/dovecot";
@@ -88,20 +89,23 @@ describe.skipIf(!!skipReason)("the mail corpus fetched over IMAP by two workers"
   });
 
   it("fetches every message once and ends with the webhook's statuses, tickets and articles", async () => {
-    const account = await createMailAccount({
-      name: "Corpus",
-      host: dovecot.host,
-      port: dovecot.port,
-      security: "none",
-      username: dovecot.user,
-      password: dovecot.password,
-      folder: "Corpus",
-      afterStore: "move",
-      moveTo: "Corpus-done",
-      queueId: null,
-      pollSeconds: 60,
-      active: true,
-    });
+    const account = await createMailAccount(
+      {
+        name: "Corpus",
+        host: dovecot.host,
+        port: dovecot.port,
+        security: "none",
+        username: dovecot.user,
+        password: dovecot.password,
+        folder: "Corpus",
+        afterStore: "move",
+        moveTo: "Corpus-done",
+        queueId: null,
+        pollSeconds: 60,
+        active: true,
+      },
+      await adminActor(),
+    );
     const env = deskEnv(process.env.DATABASE_URL!, { MAIL_ACCOUNT_KEY: KEY });
     workers.push(await startWorker(env, "worker-1"), await startWorker(env, "worker-2"));
     const rows = () =>

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDatabase } from "@/lib/setup/seed";
+import { adminActor } from "@/tests/kit/audit-actor";
 import { dovecotMissing, startDovecot, type Dovecot } from "@/tests/kit/dovecot";
 import { buildMail, newMessageId } from "@/tests/kit/mail";
 import { acquireAccountLease } from "./account-lease";
@@ -32,21 +33,24 @@ let folders = 0;
 /** A fresh account on its own folder pair of the Dovecot user. */
 async function newAccount(extra: Partial<MailAccountInput> = {}) {
   const n = ++folders;
-  const account = await createMailAccount({
-    name: `Support ${n}`,
-    host: dovecot.host,
-    port: dovecot.port,
-    security: "none",
-    username: dovecot.user,
-    password: dovecot.password,
-    folder: `In${n}`,
-    afterStore: "move",
-    moveTo: `Done${n}`,
-    queueId: null,
-    pollSeconds: 10,
-    active: true,
-    ...extra,
-  });
+  const account = await createMailAccount(
+    {
+      name: `Support ${n}`,
+      host: dovecot.host,
+      port: dovecot.port,
+      security: "none",
+      username: dovecot.user,
+      password: dovecot.password,
+      folder: `In${n}`,
+      afterStore: "move",
+      moveTo: `Done${n}`,
+      queueId: null,
+      pollSeconds: 10,
+      active: true,
+      ...extra,
+    },
+    await adminActor(),
+  );
   return db.mailAccount.findUniqueOrThrow({ where: { id: account.id } });
 }
 

@@ -12,6 +12,13 @@ export function assertMailAccountAdmin(caller: ApiCaller, options: { write: bool
     throw new UserFacingError("This token is read-only", "forbidden");
 }
 
+/** The token's owner as the author of the change (audit). */
+export const apiActor = (caller: ApiCaller) => ({
+  agentId: caller.agent.id,
+  name: caller.agent.name,
+  via: "api" as const,
+});
+
 /** The numeric id of the URL, else 404. */
 export function parseAccountId(raw: string): number {
   const id = Number(raw);

@@ -1,7 +1,8 @@
 // Mail accounts for admins (page and API): create, edit, deactivate, list.
 // The password is stored encrypted and never read back out.
 import "server-only";
-import { db } from "../../db";
+import { recordAudit, type AuditActor } from "../../admin/record-audit";
+import { db, transaction } from "../../db";
 import type { MailAccount } from "../../generated/sqlite/client";
 import { UserFacingError } from "../../errors";
 import { encryptAccountPassword } from "./account-secret";
@@ -68,8 +69,17 @@ const fields = (input: MailAccountInput) => ({
   active: input.active,
 });
 
-/** Creates an account (a password is required). Errors: validation (422), conflict (name taken). */
-export async function createMailAccount(input: MailAccountInput) {
+/** The audit's view of an account: its settings, the password only as "(changed)". */
+const audited = (account: MailAccount) => ({
+  ...fields(account as unknown as MailAccountInput),
+  password: account.passwordEncrypted,
+});
+
+/**
+ * Creates an account (a password is required), recorded in the audit.
+ * Errors: validation (422), conflict (name taken).
+ */
+export async function createMailAccount(input: MailAccountInput, actor: AuditActor) {
   if (!input.password)
     throw new UserFacingError(
       "A password is required",
@@ -78,8 +88,19 @@ export async function createMailAccount(input: MailAccountInput) {
       "required",
     );
   await checkReferences(input);
-  const account = await db.mailAccount.create({
-    data: { ...fields(input), passwordEncrypted: encryptAccountPassword(input.password) },
+  const account = await transaction(async (tx) => {
+    const created = await tx.mailAccount.create({
+      data: { ...fields(input), passwordEncrypted: encryptAccountPassword(input.password!) },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "mailAccount.create",
+      objectType: "mailAccount",
+      objectId: created.id,
+      objectName: created.name,
+      after: audited(created),
+    });
+    return created;
   });
   return publicMailAccount(account);
 }
@@ -87,29 +108,61 @@ export async function createMailAccount(input: MailAccountInput) {
 /**
  * Changes an account; a blank password keeps the stored one. A changed host,
  * user or folder makes the running fetcher reconnect (it compares per pass).
+ * Recorded in the audit (the password only as "(changed)").
  * Errors: not_found, validation, conflict.
  */
-export async function updateMailAccount(accountId: number, input: MailAccountInput) {
+export async function updateMailAccount(
+  accountId: number,
+  input: MailAccountInput,
+  actor: AuditActor,
+) {
   const existing = await db.mailAccount.findUnique({ where: { id: accountId } });
   if (!existing) throw new UserFacingError("Not found", "not_found", undefined, "notFound");
   await checkReferences(input, accountId);
-  const account = await db.mailAccount.update({
-    where: { id: accountId },
-    data: {
-      ...fields(input),
-      ...(input.password ? { passwordEncrypted: encryptAccountPassword(input.password) } : {}),
-    },
+  const account = await transaction(async (tx) => {
+    const updated = await tx.mailAccount.update({
+      where: { id: accountId },
+      data: {
+        ...fields(input),
+        ...(input.password ? { passwordEncrypted: encryptAccountPassword(input.password) } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "mailAccount.update",
+      objectType: "mailAccount",
+      objectId: updated.id,
+      objectName: updated.name,
+      before: audited(existing),
+      after: audited(updated),
+    });
+    return updated;
   });
   return publicMailAccount(account);
 }
 
-/** Stops fetching from an account (its fetcher ends after the pass in flight); kept with its state. */
-export async function deactivateMailAccount(accountId: number) {
-  const { count } = await db.mailAccount.updateMany({
-    where: { id: accountId },
-    data: { active: false },
+/**
+ * Stops fetching from an account (its fetcher ends after the pass in flight); kept with its
+ * state, recorded in the audit as an update. Errors: not_found.
+ */
+export async function deactivateMailAccount(accountId: number, actor: AuditActor) {
+  await transaction(async (tx) => {
+    const existing = await tx.mailAccount.findUnique({ where: { id: accountId } });
+    if (!existing) throw new UserFacingError("Not found", "not_found", undefined, "notFound");
+    const updated = await tx.mailAccount.update({
+      where: { id: accountId },
+      data: { active: false },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "mailAccount.update",
+      objectType: "mailAccount",
+      objectId: updated.id,
+      objectName: updated.name,
+      before: audited(existing),
+      after: audited(updated),
+    });
   });
-  if (count === 0) throw new UserFacingError("Not found", "not_found", undefined, "notFound");
 }
 
 export async function listMailAccounts() {

@@ -15,6 +15,7 @@ import { createImapClient } from "@/lib/mail/accounts/imap-client";
 import { createMailAccount } from "@/lib/mail/accounts/manage-mail-accounts";
 import { receiveInboundMail } from "@/lib/mail/inbound/receive-inbound-mail";
 import { seedDatabase } from "@/lib/setup/seed";
+import { adminActor } from "@/tests/kit/audit-actor";
 import { addArticle } from "@/lib/tickets/add-article";
 import { composeAgentArticle } from "@/lib/tickets/compose-agent-article";
 import { dovecotMissing, startDovecot, type Dovecot } from "@/tests/kit/dovecot";
@@ -139,20 +140,23 @@ describe("sending through SMTP", () => {
       const article = await agentReply(ticket);
       await worker.drain();
       const [sent] = await sentWith(article.messageId!);
-      const account = await createMailAccount({
-        name: "Support inbox",
-        host: dovecot!.host,
-        port: dovecot!.port,
-        security: "none",
-        username: dovecot!.user,
-        password: dovecot!.password,
-        folder: "INBOX",
-        afterStore: "move",
-        moveTo: "Processed",
-        queueId: null,
-        pollSeconds: 60,
-        active: true,
-      });
+      const account = await createMailAccount(
+        {
+          name: "Support inbox",
+          host: dovecot!.host,
+          port: dovecot!.port,
+          security: "none",
+          username: dovecot!.user,
+          password: dovecot!.password,
+          folder: "INBOX",
+          afterStore: "move",
+          moveTo: "Processed",
+          queueId: null,
+          pollSeconds: 60,
+          active: true,
+        },
+        await adminActor(),
+      );
       // The customer answers the mail they got (their client quotes our Message-ID).
       await dovecot!.append("INBOX", [
         buildMail({

@@ -64,6 +64,11 @@ describe("/api/v1/mail-accounts", () => {
     id = res.body.id;
     const row = await db.mailAccount.findUniqueOrThrow({ where: { id } });
     expect(row.passwordEncrypted).not.toContain(account.password);
+    // The audit names who did it, never the password (not even encrypted).
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { action: "mailAccount.create" } });
+    expect(audit).toMatchObject({ via: "api", objectId: String(id), objectName: "Support" });
+    expect(JSON.stringify(audit.changes)).not.toContain(row.passwordEncrypted);
+    expect(JSON.stringify(audit.changes)).not.toContain(account.password);
     const list = await admin("GET", "/api/v1/mail-accounts");
     expect(JSON.stringify(list.body)).not.toContain(account.password);
     expect(list.body.accounts).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/handle";
 import { parseWith } from "@/lib/api/respond";
-import { assertMailAccountAdmin } from "@/lib/mail/accounts/mail-accounts-api";
+import { apiActor, assertMailAccountAdmin } from "@/lib/mail/accounts/mail-accounts-api";
 import { createMailAccount, listMailAccounts } from "@/lib/mail/accounts/manage-mail-accounts";
 import { mailAccountSchema } from "@/lib/mail/accounts/schemas";
 
@@ -16,5 +16,5 @@ export const GET = apiRoute(async ({ caller }) => {
 export const POST = apiRoute(async ({ caller, body }) => {
   assertMailAccountAdmin(caller, { write: true });
   const input = parseWith(mailAccountSchema, await body());
-  return Response.json(await createMailAccount(input), { status: 201 });
+  return Response.json(await createMailAccount(input, apiActor(caller)), { status: 201 });
 });

@@ -27,7 +27,8 @@ export async function AccountStatus({ account }: { account: PublicMailAccount })
       </p>
       {failing && account.lastErrorAt && (
         <p className="text-red-700 dark:text-red-400" data-testid="account-error">
-          {t("mailAccounts.lastError")} ({format.relativeTime(account.lastErrorAt, now)}): {account.lastError}
+          {t("mailAccounts.lastError")} ({format.relativeTime(account.lastErrorAt, now)}):{" "}
+          {account.lastError}
         </p>
       )}
     </div>

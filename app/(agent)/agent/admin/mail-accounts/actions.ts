@@ -16,13 +16,18 @@ import {
 import { testMailAccount } from "@/lib/mail/accounts/test-mail-account";
 
 const PAGE = "/agent/admin/mail-accounts";
+const webActor = (agent: { id: number; name: string }) => ({
+  agentId: agent.id,
+  name: agent.name,
+  via: "web" as const,
+});
 
 export const createAccount = agentFormAction({
   name: "createMailAccount",
   schema: mailAccountSchema,
   role: "admin",
-  run: async ({ input }): Promise<{ saved: boolean }> => {
-    const account = await createMailAccount(input);
+  run: async ({ agent, input }): Promise<{ saved: boolean }> => {
+    const account = await createMailAccount(input, webActor(agent));
     revalidatePath(PAGE);
     redirect(`${PAGE}/${account.id}?saved=1`);
   },
@@ -32,9 +37,9 @@ export const updateAccount = agentFormAction({
   name: "updateMailAccount",
   schema: editMailAccountSchema,
   role: "admin",
-  run: async ({ input }) => {
+  run: async ({ agent, input }) => {
     const { accountId, ...fields } = input;
-    await updateMailAccount(accountId, fields);
+    await updateMailAccount(accountId, fields, webActor(agent));
     revalidatePath(PAGE);
     return { saved: true };
   },
@@ -51,8 +56,8 @@ export const deactivateAccount = agentButtonAction({
   name: "deactivateMailAccount",
   schema: mailAccountIdSchema,
   role: "admin",
-  run: async ({ input }) => {
-    await deactivateMailAccount(input.accountId);
+  run: async ({ agent, input }) => {
+    await deactivateMailAccount(input.accountId, webActor(agent));
     revalidatePath(PAGE);
   },
 });

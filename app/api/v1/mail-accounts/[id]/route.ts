@@ -1,6 +1,10 @@
 import { apiRoute } from "@/lib/api/handle";
 import { parseWith } from "@/lib/api/respond";
-import { assertMailAccountAdmin, parseAccountId } from "@/lib/mail/accounts/mail-accounts-api";
+import {
+  apiActor,
+  assertMailAccountAdmin,
+  parseAccountId,
+} from "@/lib/mail/accounts/mail-accounts-api";
 import {
   deactivateMailAccount,
   findMailAccount,
@@ -20,12 +24,12 @@ export const PUT = apiRoute<{ id: string }>(async ({ caller, params, body }) => 
   assertMailAccountAdmin(caller, { write: true });
   const id = parseAccountId(params.id);
   const input = parseWith(mailAccountSchema, await body());
-  return Response.json(await updateMailAccount(id, input));
+  return Response.json(await updateMailAccount(id, input, apiActor(caller)));
 });
 
 /** Deactivates (the account and its recorded state are kept; PUT with active: true resumes). */
 export const DELETE = apiRoute<{ id: string }>(async ({ caller, params }) => {
   assertMailAccountAdmin(caller, { write: true });
-  await deactivateMailAccount(parseAccountId(params.id));
+  await deactivateMailAccount(parseAccountId(params.id), apiActor(caller));
   return new Response(null, { status: 204 });
 });
