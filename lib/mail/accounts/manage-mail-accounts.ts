@@ -2,7 +2,7 @@
 // The password is stored encrypted and never read back out.
 import "server-only";
 import { recordAudit, type AuditActor } from "../../admin/record-audit";
-import { db, transaction } from "../../db";
+import { db, transaction, type Tx } from "../../db";
 import type { MailAccount } from "../../generated/sqlite/client";
 import { UserFacingError } from "../../errors";
 import { encryptAccountPassword } from "./account-secret";
@@ -75,6 +75,18 @@ const audited = (account: MailAccount) => ({
   password: account.passwordEncrypted,
 });
 
+/** Records a change of an account in the audit (edit or deactivation). */
+const auditUpdate = (tx: Tx, actor: AuditActor, before: MailAccount, after: MailAccount) =>
+  recordAudit(tx, {
+    actor,
+    action: "mailAccount.update",
+    objectType: "mailAccount",
+    objectId: after.id,
+    objectName: after.name,
+    before: audited(before),
+    after: audited(after),
+  });
+
 /**
  * Creates an account (a password is required), recorded in the audit.
  * Errors: validation (422), conflict (name taken).
@@ -127,15 +139,7 @@ export async function updateMailAccount(
         ...(input.password ? { passwordEncrypted: encryptAccountPassword(input.password) } : {}),
       },
     });
-    await recordAudit(tx, {
-      actor,
-      action: "mailAccount.update",
-      objectType: "mailAccount",
-      objectId: updated.id,
-      objectName: updated.name,
-      before: audited(existing),
-      after: audited(updated),
-    });
+    await auditUpdate(tx, actor, existing, updated);
     return updated;
   });
   return publicMailAccount(account);
@@ -153,15 +157,7 @@ export async function deactivateMailAccount(accountId: number, actor: AuditActor
       where: { id: accountId },
       data: { active: false },
     });
-    await recordAudit(tx, {
-      actor,
-      action: "mailAccount.update",
-      objectType: "mailAccount",
-      objectId: updated.id,
-      objectName: updated.name,
-      before: audited(existing),
-      after: audited(updated),
-    });
+    await auditUpdate(tx, actor, existing, updated);
   });
 }
 
