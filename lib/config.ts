@@ -67,6 +67,25 @@ export const config = {
   get resendApiKey() {
     return read("RESEND_API_KEY", "");
   },
+  /**
+   * SMTP relay for outgoing mail: SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS
+   * from the start), else one built from SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
+   * SMTP_SECURE ("true": TLS from the start; otherwise STARTTLS when the server offers it).
+   * Empty when neither is set.
+   */
+  get smtpUrl() {
+    const url = read("SMTP_URL", "");
+    if (url) return url;
+    const host = read("SMTP_HOST", "");
+    if (!host) return "";
+    const secure = read("SMTP_SECURE", "false") === "true";
+    const user = read("SMTP_USER", "");
+    const auth = user
+      ? `${encodeURIComponent(user)}:${encodeURIComponent(read("SMTP_PASSWORD", ""))}@`
+      : "";
+    const port = read("SMTP_PORT", secure ? "465" : "587");
+    return `${secure ? "smtps" : "smtp"}://${auth}${host}:${port}`;
+  },
   get resendBaseUrl() {
     return read("RESEND_BASE_URL", "");
   },

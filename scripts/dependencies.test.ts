@@ -17,6 +17,7 @@ const NOT_IMPORTED: Record<string, string> = {
   prisma: "postinstall generates the clients (prisma generate)",
   "react-dom": "peer of next, rendered by it",
   "@prisma/client": "runtime of the generated clients in lib/generated",
+  "react-is": "peer of recharts, pinned to React 19's version",
 };
 
 // Development tools used without an import in our code, and why.
@@ -65,9 +66,10 @@ const runtimeFiles = ["app", "lib", "components", "scripts"]
     ),
   )
   .filter((file) => !isTest(file));
-const testFiles = ["app", "lib", "scripts", "tests", "e2e"]
+// bench/ is a development tool (npm run bench), like the tests: its imports are devDependencies.
+const testFiles = ["app", "lib", "scripts", "tests", "e2e", "bench"]
   .flatMap((dir) => sourceFiles(path.join(ROOT, dir)))
-  .filter((file) => isTest(file) || /[/\\](tests|e2e)[/\\]/.test(file));
+  .filter((file) => isTest(file) || /[/\\](tests|e2e|bench)[/\\]/.test(file));
 
 it("lists only dependencies the desk uses at run time", () => {
   const used = imported(runtimeFiles);

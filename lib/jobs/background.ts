@@ -1,5 +1,6 @@
 import { config } from "../config";
 import { ensureStatsRefreshScheduled } from "../reports/refresh-queue-stats";
+import { startMailFetchers } from "../mail/accounts/run-mail-fetchers";
 import { jobHandlers } from "./handlers";
 import { runMaintenance } from "./maintenance";
 import { createWorker, type Worker } from "./worker";
@@ -23,6 +24,8 @@ export function startBackgroundWorker(options: { exitWhenStopped: boolean }): Wo
   globalForWorker.helpdeskWorker = worker;
   worker.start();
   void ensureStatsRefreshScheduled();
+  // IMAP mail accounts: one fetcher per account across all workers (a lease in the database).
+  const fetchers = startMailFetchers({ owner: worker.workerId });
   // Idempotent housekeeping; harmless when several workers do it.
   const housekeeping = setInterval(
     () => void runMaintenance().catch((error) => console.error("maintenance failed", error)),
@@ -35,7 +38,7 @@ export function startBackgroundWorker(options: { exitWhenStopped: boolean }): Wo
     stopping = true;
     clearInterval(housekeeping);
     console.log(`job worker ${worker.workerId}: ${signal}, finishing jobs in flight`);
-    void worker.stop().then(() => {
+    void Promise.all([worker.stop(), fetchers.stop()]).then(() => {
       if (options.exitWhenStopped) process.exit(0);
     });
   };

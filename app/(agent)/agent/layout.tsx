@@ -64,6 +64,9 @@ export default async function AgentLayout({ children }: { children: React.ReactN
                 <Link href="/agent/admin/outbox" className="hover:underline">
                   {t("nav.outbox")}
                 </Link>
+                <Link href="/agent/admin/mail-accounts" className="hover:underline">
+                  {t("mailAccounts.nav")}
+                </Link>
               </>
             )}
           </nav>

@@ -1,22 +1,26 @@
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { sha256Hex } from "../../tickets/write-article";
 
-export type InboundProvider = "mime" | "resend";
+export type InboundProvider = "mime" | "resend" | "imap";
 
 /**
  * Writes a delivery exactly as received, before anything parses it: raw
  * bytes (or the provider's JSON) with their sha256 and the provider's ids.
- * Nothing that arrives is lost, even when it can never be processed.
+ * Nothing that arrives is lost, even when it can never be processed. `tx`
+ * lets a fetcher commit the row together with its own bookkeeping (IMAP).
  */
-export async function storeInboundMessage(input: {
-  provider: InboundProvider;
-  providerId?: string | null;
-  raw?: Uint8Array | null;
-  payload?: string | null;
-  queueHint?: string | null;
-}) {
+export async function storeInboundMessage(
+  input: {
+    provider: InboundProvider;
+    providerId?: string | null;
+    raw?: Uint8Array | null;
+    payload?: string | null;
+    queueHint?: string | null;
+  },
+  tx: Tx = db,
+) {
   const bytes = input.raw ?? Buffer.from(input.payload ?? "", "utf8");
-  return db.inboundMessage.create({
+  return tx.inboundMessage.create({
     data: {
       provider: input.provider,
       providerId: input.providerId ?? null,

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
+import { ACCOUNT_FAILING } from "@/lib/mail/accounts/record-fetch-result";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "@/lib/notifications/preferences";
 import { markAllRead } from "./actions";
@@ -36,7 +37,11 @@ export default async function NotificationsPage() {
                 {!n.readAt && (
                   <span className="mr-2 inline-block size-2 rounded-full bg-blue-600" aria-hidden />
                 )}
-                {isEvent(n.type) ? t(`notifications.events.${n.type}`) : n.type}
+                {isEvent(n.type)
+                  ? t(`notifications.events.${n.type}`)
+                  : n.type === ACCOUNT_FAILING
+                    ? t("mailAccounts.failingNotice")
+                    : n.type}
               </div>
               <div>
                 {n.ticket ? (

@@ -3,7 +3,7 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
 import { listOutbox } from "@/lib/mail/outbound/list-outbox";
-import { usesOutbox } from "@/lib/mail/outbound/transport";
+import { mailTransport, usesOutbox } from "@/lib/mail/outbound/transport";
 
 export const generateMetadata = localizedTitle((t) => t("outbox.title"));
 
@@ -16,7 +16,9 @@ export default async function OutboxPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("outbox.title")}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">
-        {usesOutbox() ? t("outbox.intro") : t("outbox.sendingIntro")}
+        {usesOutbox()
+          ? t("outbox.intro")
+          : t("outbox.sendingIntro", { transport: mailTransport() })}
       </p>
       {mails.length === 0 ? (
         <p>{t("outbox.empty")}</p>
