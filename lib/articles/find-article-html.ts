@@ -39,7 +39,8 @@ export async function findArticleHtml(options: {
       : [],
   );
   let html = article.html;
-  if (options.showImages && lostRemoteImages(html)) html = (await rederiveHtml(options.articleId)) ?? html;
+  if (options.showImages && lostRemoteImages(html))
+    html = (await rederiveHtml(options.articleId)) ?? html;
   return { html, inlineImages };
 }
 

@@ -60,6 +60,8 @@ export function renderArticleHtml(options: {
     allowedTags: false,
     allowedAttributes: false,
     allowVulnerableTags: true,
+    allowedSchemes: ["http", "https", "mailto", "tel"],
+    allowedSchemesByTag: { img: ["data", "http", "https"] },
     transformTags: {
       img: (tagName, attribs) => {
         const { src = "", [REMOTE_SRC]: remote = "", ...rest } = attribs;
