@@ -43,6 +43,6 @@ export const config = {
   // /api/ that takes uploads or sets its own CSP must be added here
   // (CONTRIBUTING.md, "Security headers").
   matcher: [
-    "/((?!api/|api$|_next/|favicon\\.ico$|robots\\.txt$|request/submit$|tickets/[^/]+/attachments/|tickets/[^/]+/follow-up$|agent/tickets/[^/]+/reply$|agent/tickets/[^/]+/attachments/|agent/tickets/[^/]+/articles/[^/]+/html$).*)",
+    "/((?!api/|api$|_next/|favicon\\.ico$|robots\\.txt$|request/submit$|tickets/[^/]+/attachments/|tickets/[^/]+/follow-up$|agent/tickets/[^/]+/reply$|agent/tickets/[^/]+/attachments/|agent/tickets/[^/]+/articles/[^/]+/html$|agent/tickets/[^/]+/articles/[^/]+/html/images$).*)",
   ],
 };

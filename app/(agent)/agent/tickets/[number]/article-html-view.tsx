@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
  * An HTML mail in a sandboxed frame (no scripts, forms or top navigation;
  * links open a new tab) served by the article HTML route with its own CSP,
  * or, switched, its plain text (`children`, rendered by the server). Remote
- * images load only after "Show images" for this article (`?images=1` on the
+ * images load only after "Show images" for this article (`/images` after the
  * frame's address); `blockedImages` says whether the mail has any.
  */
 export function ArticleHtmlView({
@@ -61,7 +61,7 @@ export function ArticleHtmlView({
       ) : (
         <div className="h-96 resize-y overflow-hidden rounded border border-zinc-200 dark:border-zinc-800">
           <iframe
-            src={images ? `${src}?images=1` : src}
+            src={images ? `${src}/images` : src}
             title={t("frameTitle", { subject })}
             sandbox="allow-popups allow-popups-to-escape-sandbox"
             referrerPolicy="no-referrer"
