@@ -13,6 +13,7 @@ import { storeInboundMessage } from "../mail/inbound/store-inbound-message";
 import { seedDatabase } from "../setup/seed";
 import { findAgentAttachment } from "./find-agent-attachment";
 import { findArticleHtml } from "./find-article-html";
+import { plainTextOf } from "./plain-text-of";
 import {
   articleHtmlPolicy,
   articleHtmlResponse,
@@ -119,6 +120,15 @@ describe("renderArticleHtml", () => {
       "cache-control": "private, no-store",
     });
     expect(response.headers.get("content-security-policy")).not.toMatch(/script-src|unsafe-eval/);
+  });
+});
+
+describe("plainTextOf", () => {
+  it("reads the HTML of a mail without a text part, and keeps a text part as it is", () => {
+    const html =
+      '<p>Hello <b>team</b></p><img alt="logo" src="cid:x"><a href="https://x.example">manual</a>';
+    expect(plainTextOf({ text: "", html })).toBe("Hello team\n\nmanual");
+    expect(plainTextOf({ text: "As sent", html })).toBe("As sent");
   });
 });
 

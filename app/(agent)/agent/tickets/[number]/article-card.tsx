@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { plainTextOf } from "@/lib/articles/plain-text-of";
 import { hasBlockedImages } from "@/lib/articles/render-article-html";
 import { splitQuoted } from "@/lib/mail/inbound/extract-quoted";
 import { formatBytes } from "@/lib/portal/field-errors";
@@ -17,7 +18,7 @@ function authorOf(article: ZoomArticle): string | null {
 /** The article's text with its quoted history folded, and its inline images. */
 function PlainBody({ article, base }: { article: ZoomArticle; base: string }) {
   const t = useTranslations("zoom");
-  const { body, quoted } = splitQuoted(article.text);
+  const { body, quoted } = splitQuoted(plainTextOf(article));
   const images = article.attachments.filter(
     (a) => a.isInline && /^image\/(png|jpe?g|gif|webp)$/i.test(a.contentType),
   );
