@@ -3,7 +3,7 @@
 // "not found" for an agent without access — page, article HTML, attachment, API.
 import { createTestAgent } from "../../tests/kit/agents";
 import { apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
-import { buildMail, newMessageId, postMime } from "../../tests/kit/mail";
+import { htmlMailWithLogo, postMime, TINY_PNG } from "../../tests/kit/mail";
 import { newWebhookSecret } from "../../tests/kit/webhooks";
 import { expect, test } from "../support/fixtures";
 
@@ -20,10 +20,6 @@ const READER = {
   password: "reader-password-1",
   groups: { users: "ro" as const },
 };
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
-  "base64",
-);
 
 let app: RunningApp;
 
@@ -116,31 +112,13 @@ test("an HTML mail shows in a frame without its script, remote images only on re
   t,
   signIn,
 }) => {
-  const raw = buildMail({
-    messageId: newMessageId(),
+  const raw = htmlMailWithLogo({
     subject: "Newsletter with a tracker",
-    body: {
-      contentType: 'multipart/related; boundary="rel"',
-      content: [
-        "--rel",
-        "Content-Type: text/html; charset=utf-8",
-        "",
-        `<html><head><script>document.title="pwned";parent.document.title="pwned";console.log("pwned")</script></head>
+    html: `<html><head><script>document.title="pwned";parent.document.title="pwned";console.log("pwned")</script></head>
 <body><p>Hello <b>team</b>, the plan is attached.</p>
 <img src="https://images.zoom-test.example/track.png" alt="tracker">
 <img src="cid:logo@mail.example" alt="logo">
 <a href="https://example.org/manual">manual</a></body></html>`,
-        "--rel",
-        "Content-Type: image/png",
-        "Content-Transfer-Encoding: base64",
-        "Content-ID: <logo@mail.example>",
-        "Content-Disposition: inline; filename=logo.png",
-        "",
-        PNG.toString("base64"),
-        "--rel--",
-        "",
-      ].join("\r\n"),
-    },
   });
   const posted = await postMime(app.url, raw, SECRET);
   expect(posted.status, JSON.stringify(posted.body)).toBe(202);
@@ -151,7 +129,7 @@ test("an HTML mail shows in a frame without its script, remote images only on re
   let imageRequests = 0;
   await page.route("https://images.zoom-test.example/**", (route) => {
     imageRequests += 1;
-    return route.fulfill({ contentType: "image/png", body: PNG });
+    return route.fulfill({ contentType: "image/png", body: TINY_PNG });
   });
   const consoleLines: string[] = [];
   page.on("console", (message) => consoleLines.push(message.text()));

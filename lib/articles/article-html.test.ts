@@ -5,7 +5,7 @@
 // before their addresses were kept.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAgentWithAccess } from "../../tests/kit/scopes";
-import { buildMail, newMessageId } from "../../tests/kit/mail";
+import { htmlMailWithLogo, TINY_PNG } from "../../tests/kit/mail";
 import { scopeForAgent } from "../access/scope";
 import { db } from "../db";
 import { processInboundMessage } from "../mail/inbound/process-inbound-message";
@@ -21,10 +21,6 @@ import {
   renderArticleHtml,
 } from "./render-article-html";
 
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
-  "base64",
-);
 const HTML = `<html><head><style>p{color:red}</style><script>document.title="pwned"</script></head>
 <body><p onclick="alert(1)">Hello <b>team</b></p>
 <img src="https://images.example/track.png" alt="tracker">
@@ -32,37 +28,11 @@ const HTML = `<html><head><style>p{color:red}</style><script>document.title="pwn
 <a href="https://example.org/manual">manual</a>
 <form action="https://evil.example"><input name="q"></form></body></html>`;
 
-/** An HTML mail with an inline image (multipart/related), as an MTA would post it. */
-function htmlMail(subject: string) {
-  return buildMail({
-    messageId: newMessageId(),
-    subject,
-    body: {
-      contentType: 'multipart/related; boundary="rel"',
-      content: [
-        "--rel",
-        "Content-Type: text/html; charset=utf-8",
-        "",
-        HTML,
-        "--rel",
-        "Content-Type: image/png",
-        "Content-Transfer-Encoding: base64",
-        "Content-ID: <logo@mail.example>",
-        "Content-Disposition: inline; filename=logo.png",
-        "",
-        PNG.toString("base64"),
-        "--rel--",
-        "",
-      ].join("\r\n"),
-    },
-  });
-}
-
 async function receive(subject: string) {
   const stored = await storeInboundMessage({
     provider: "mime",
     providerId: null,
-    raw: htmlMail(subject),
+    raw: htmlMailWithLogo({ subject, html: HTML }),
   });
   const result = await processInboundMessage(stored.id);
   const article = await db.article.findFirstOrThrow({
@@ -77,14 +47,16 @@ beforeAll(async () => {
 });
 
 describe("renderArticleHtml", () => {
-  const inlineImages = [{ contentId: "logo@mail.example", contentType: "image/png", content: PNG }];
+  const inlineImages = [
+    { contentId: "logo@mail.example", contentType: "image/png", content: TINY_PNG },
+  ];
 
   it("strips scripts and forms, keeps remote images unloaded, fills cid: images, opens links safely", () => {
     const html = renderArticleHtml({ html: HTML, inlineImages, showImages: false });
     expect(html).not.toMatch(/<script|pwned|onclick|<form|<input|evil\.example/i);
     expect(html).toContain("<b>team</b>");
     expect(html).not.toContain("images.example"); // not even as data-remote-src
-    expect(html).toContain(`src="data:image/png;base64,${PNG.toString("base64")}"`);
+    expect(html).toContain(`src="data:image/png;base64,${TINY_PNG.toString("base64")}"`);
     expect(html).not.toContain("cid:");
     expect(html).toContain(
       '<a href="https://example.org/manual" target="_blank" rel="noopener noreferrer">',
