@@ -14,7 +14,6 @@ import { TicketActionPanel } from "./ticket-actions/ticket-action-panel";
 import { TicketHeader } from "./ticket-header";
 import { TicketHistory } from "./ticket-history";
 import { TicketRecordLinks } from "./ticket-record-links";
-import { TicketRecordLinks } from "./ticket-record-links";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -44,8 +43,8 @@ export default async function TicketZoomPage({ params }: Props) {
     <div className="space-y-6">
       <TicketHeader ticket={ticket} now={new Date()} />
       <TicketRecordLinks number={ticket.number} />
-      <TicketActionPanel ticket={ticket} canWrite={canWrite(scope, ticket.queue.id)} />
       <ArticleTimeline articles={ticket.articles} number={ticket.number} />
+      <TicketActionPanel ticket={ticket} canWrite={canWrite(scope, ticket.queue.id)} />
       <TicketHistory lines={lines} />
     </div>
   );
