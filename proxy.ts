@@ -38,10 +38,11 @@ export const config = {
   // /tickets/*/follow-up, /agent/tickets/*/reply; they check the cross-site Origin themselves): the proxy would buffer
   // their bodies, 10 MB at most, and cut larger ones; JSON needs no page CSP),
   // Next's static files, and route handlers that serve their own content with
-  // their own policy (attachment downloads). A new route handler outside
+  // their own policy (attachment downloads for customers and agents, an
+  // article's mail HTML for the zoom's frame). A new route handler outside
   // /api/ that takes uploads or sets its own CSP must be added here
   // (CONTRIBUTING.md, "Security headers").
   matcher: [
-    "/((?!api/|api$|_next/|favicon\\.ico$|robots\\.txt$|request/submit$|tickets/[^/]+/attachments/|tickets/[^/]+/follow-up$|agent/tickets/[^/]+/reply$).*)",
+    "/((?!api/|api$|_next/|favicon\\.ico$|robots\\.txt$|request/submit$|tickets/[^/]+/attachments/|tickets/[^/]+/follow-up$|agent/tickets/[^/]+/reply$|agent/tickets/[^/]+/attachments/|agent/tickets/[^/]+/articles/[^/]+/html$|agent/tickets/[^/]+/articles/[^/]+/html/images$).*)",
   ],
 };

@@ -22,7 +22,7 @@ test.beforeAll(async () => {
   });
   await runToEnd(
     path.resolve(__dirname, "../../node_modules/.bin/tsx"),
-    ["--conditions=react-server", "tests/kit/create-agent-process.ts"],
+    ["--conditions=react-server", "tests/kit/create-admin-agent-process.ts"],
     { ...app.env, AGENT_EMAIL: TOM.email, AGENT_NAME: TOM.name, AGENT_PASSWORD: TOM.password },
   );
 });

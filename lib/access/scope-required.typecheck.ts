@@ -16,6 +16,9 @@ import {
   findTicketByNumber,
   findTicketHeader,
 } from "../tickets/find-ticket";
+import { findAgentAttachment } from "../articles/find-agent-attachment";
+import { findArticleHtml } from "../articles/find-article-html";
+import { findTicketForZoom } from "../tickets/find-ticket-for-zoom";
 import { getTicketHistory } from "../tickets/get-ticket-history";
 import { listTickets } from "../tickets/list-tickets";
 import { updateTicket } from "../tickets/update-ticket";
@@ -37,6 +40,12 @@ export async function callsWithoutScope() {
   await findTicketHeader({ number: "2026112810000011" });
   // @ts-expect-error a read needs a scope
   await findArticleWithAttachments({ id: 1 });
+  // @ts-expect-error a read needs a scope
+  await findTicketForZoom({ number: "2026112810000011" });
+  // @ts-expect-error a read needs a scope
+  await findArticleHtml({ number: "2026112810000011", articleId: 1, showImages: false });
+  // @ts-expect-error a read needs a scope
+  await findAgentAttachment({ number: "2026112810000011", attachmentId: 1 });
   // @ts-expect-error a read needs a scope
   await listTickets({});
   // @ts-expect-error a read needs a scope

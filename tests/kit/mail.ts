@@ -106,3 +106,38 @@ export async function postMime(
   }
   return { status: res.status, body };
 }
+
+/** A 1×1 PNG, for inline images in test mail. */
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+/**
+ * An HTML mail (multipart/related) whose `html` may show the inline image
+ * `cid:logo@mail.example` (logo.png, TINY_PNG), as a mail client sends it.
+ */
+export function htmlMailWithLogo(options: { subject: string; html: string }): Buffer {
+  return buildMail({
+    messageId: newMessageId(),
+    subject: options.subject,
+    body: {
+      contentType: 'multipart/related; boundary="rel"',
+      content: [
+        "--rel",
+        "Content-Type: text/html; charset=utf-8",
+        "",
+        options.html,
+        "--rel",
+        "Content-Type: image/png",
+        "Content-Transfer-Encoding: base64",
+        "Content-ID: <logo@mail.example>",
+        "Content-Disposition: inline; filename=logo.png",
+        "",
+        TINY_PNG.toString("base64"),
+        "--rel--",
+        "",
+      ].join("\r\n"),
+    },
+  });
+}

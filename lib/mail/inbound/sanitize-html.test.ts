@@ -10,15 +10,28 @@ describe("sanitizeMailHtml", () => {
        <img src="http://tracker.example/pixel.gif" alt="pixel"><img src="cid:logo@x" alt="logo">
        <a href="javascript:alert(1)">js</a><a href="https://ok.example">ok</a>`,
     );
-    expect(html).not.toMatch(
-      /script|onclick|<form|<input|<iframe|<style|url\(|tracker|javascript/i,
+    expect(html).not.toMatch(/script|onclick|<form|<input|<iframe|<style|url\(|javascript/i);
+    // The remote image is kept unrendered (no src) for "show images".
+    expect(html).toContain(
+      '<img alt="pixel" data-remote-src="http://tracker.example/pixel.gif" />',
     );
+    expect(html).not.toMatch(/ src="http/);
     expect(html).toContain('<p style="color:red">Hi</p>');
     expect(html).toContain('src="cid:logo@x"');
     expect(html).toContain('alt="pixel"');
     expect(html).toContain(
       'href="https://ok.example" target="_blank" rel="noopener noreferrer nofollow"',
     );
+  });
+
+  it("keeps only http(s) addresses as remote images (idempotent: a second pass keeps them)", () => {
+    const html = sanitizeMailHtml(
+      `<img src="javascript:alert(1)" alt="a"><img src="cid:x" data-remote-src="http://t.example/a"><img src="//t.example/b">`,
+    );
+    expect(html).not.toMatch(/javascript|t\.example/);
+    expect(html).toContain('<img src="cid:x" />');
+    const twice = sanitizeMailHtml(sanitizeMailHtml('<img src="https://t.example/c.png" alt="c">'));
+    expect(twice).toBe('<img alt="c" data-remote-src="https://t.example/c.png" />');
   });
 
   it("marks quoted history for folding", () => {
