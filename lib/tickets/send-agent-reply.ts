@@ -2,6 +2,7 @@ import { writableTickets, type Scope } from "../access/scope";
 import { agentActor } from "../actor";
 import { config } from "../config";
 import { transaction } from "../db";
+import { takeLockForReply } from "./ticket-lock";
 import { NotFoundError, UserFacingError } from "../errors";
 import { addArticleInTx } from "./add-article";
 import { composeAgentArticle } from "./compose-agent-article";
@@ -43,6 +44,9 @@ export async function sendAgentReply(options: SendAgentReplyInput) {
     if (ticket.state === "merged") {
       throw new UserFacingError("The ticket was merged", "conflict", undefined, "merged");
     }
+    // As OTRS: replying takes the lock and, when the ticket has no owner, the ownership
+    // (a colleague's active lock stays theirs; the form warned before sending).
+    await takeLockForReply(tx, { ticketId: ticket.id, agentId: agent.id, now });
     const article = composeAgentArticle({
       channel: "email",
       ticket,

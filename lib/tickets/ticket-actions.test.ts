@@ -110,6 +110,8 @@ describe("a writer's actions", () => {
     });
     const after = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(after.state).toBe("pending_reminder");
+    // As OTRS: the reply took the lock and, the ticket having no owner, the ownership.
+    expect(after).toMatchObject({ lockedById: writer.id, ownerId: writer.id });
     // TIME_ZONE is UTC in tests: the wall time is the instant.
     expect(after.pendingUntil?.toISOString()).toBe("2026-12-03T09:00:00.000Z");
     expect(await readReplyDraft({ agentId: writer.id, ticketId: ticket.id })).toBeNull();

@@ -67,7 +67,11 @@ export default async function TicketZoomPage({ params, searchParams }: Props) {
           <ArticleCollab articleId={articleId} mark={collab?.marks[articleId]} ticket={ticket} />
         )}
       />
-      <TicketActionPanel ticket={ticket} canWrite={canWrite(scope, ticket.queue.id)} />
+      <TicketActionPanel
+        ticket={ticket}
+        canWrite={canWrite(scope, ticket.queue.id)}
+        lock={collab?.lock ?? null}
+      />
       {/* Similar earlier tickets (issue 17): keep this one line when the zoom changes. */}
       <SimilarTickets scope={scope} ticket={ticket} />
       <TicketHistory lines={lines} />
