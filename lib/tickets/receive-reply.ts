@@ -7,7 +7,17 @@ import { portalMultipartLimits } from "../portal/upload-form";
 import type { ReplyInput } from "./schemas";
 import { sendAgentReply } from "./send-agent-reply";
 
-const TEXT_FIELDS = ["mode", "to", "cc", "bcc", "subject", "body", "nextState", "pendingUntil"];
+const TEXT_FIELDS = [
+  "mode",
+  "to",
+  "cc",
+  "bcc",
+  "subject",
+  "body",
+  "nextState",
+  "pendingUntil",
+  "version",
+];
 
 /**
  * The reply form as posted (streamed by parseMultipart within the byte caps the attachment

@@ -2,6 +2,7 @@ import { writableTickets, type Scope } from "../access/scope";
 import { agentActor } from "../actor";
 import { config } from "../config";
 import { transaction } from "../db";
+import { assertTicketVersion } from "./assert-ticket-version";
 import { takeLockForReply } from "./ticket-lock";
 import { NotFoundError, UserFacingError } from "../errors";
 import { addArticleInTx } from "./add-article";
@@ -44,6 +45,9 @@ export async function sendAgentReply(options: SendAgentReplyInput) {
     if (ticket.state === "merged") {
       throw new UserFacingError("The ticket was merged", "conflict", undefined, "merged");
     }
+    // A customer mail (or a colleague's change) since the page was loaded: refused, so the
+    // agent sees it before sending (issue 15); the typed reply comes back to the form.
+    await assertTicketVersion(tx, { ticketId: ticket.id, expected: input.version, scope });
     // As OTRS: replying takes the lock and, when the ticket has no owner, the ownership
     // (a colleague's active lock stays theirs; the form warned before sending).
     await takeLockForReply(tx, { ticketId: ticket.id, agentId: agent.id, now });

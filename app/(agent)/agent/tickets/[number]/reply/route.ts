@@ -54,6 +54,8 @@ export async function POST(req: Request, { params }: Context) {
       return answer(200, `${page}?sent=1#articles`);
     }
     failure = result;
+    // Changed meanwhile: the page shows the fresh state (the new article) with the typed text.
+    if (result.formError === "staleVersion") revalidatePath(page);
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     failure = { ok: false, formError: error.key === "bodyTooLarge" ? "bodyTooLarge" : "invalid" };

@@ -41,6 +41,8 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
  */
 export function ReplyForm(props: {
   number: string;
+  /** The ticket version this page shows (posted; a newer one is refused as staleVersion). */
+  version: number;
   subject: string;
   quote: string;
   signature: string;
@@ -131,6 +133,8 @@ export function ReplyForm(props: {
         return;
       }
       setServer(answer.formError || answer.fieldErrors ? answer : { formError: "generic" });
+      // A customer wrote (or a colleague changed the ticket) meanwhile: show it, keep the text.
+      if (answer.formError === "staleVersion") router.refresh();
     } catch {
       setServer({ formError: "generic" });
     } finally {
@@ -161,6 +165,7 @@ export function ReplyForm(props: {
         className="mt-3 space-y-3"
       >
         <input type="hidden" {...register("number")} />
+        <input type="hidden" name="version" value={props.version} readOnly />
         {props.draft && !sent && (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("draftRestored")}</p>
         )}

@@ -18,7 +18,7 @@ export async function TicketActionPanel({
   canWrite,
   lock = null,
 }: {
-  ticket: { number: string };
+  ticket: { number: string; version: number };
   canWrite: boolean;
   /** The ticket's active lock: a colleague's is a warning before replying (notes stay fine). */
   lock?: ActiveLock | null;
@@ -43,6 +43,7 @@ export async function TicketActionPanel({
       <LockWarning lock={lock} agentId={agent.id} />
       <ReplyForm
         number={actions.number}
+        version={ticket.version}
         subject={actions.subject}
         quote={quote}
         signature={actions.signature}
