@@ -12,7 +12,16 @@ const FAILURES_PER_ACCOUNT_AND_SOURCE = 10;
 const FAILURES_PER_IP = 50;
 
 export type SignInResult =
-  | { ok: true; agent: { id: number; email: string; name: string; role: "admin" | "agent" } }
+  | {
+      ok: true;
+      agent: {
+        id: number;
+        email: string;
+        name: string;
+        role: "admin" | "agent";
+        sessionVersion: number;
+      };
+    }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
 type Bucket = { scope: string; identity: string; limit: number };
@@ -81,13 +90,38 @@ export async function authenticateAgent(options: {
   }
   return {
     ok: true,
-    agent: { id: agent.id, email: agent.email, name: agent.name, role: agent.role },
+    agent: {
+      id: agent.id,
+      email: agent.email,
+      name: agent.name,
+      role: agent.role,
+      sessionVersion: agent.sessionVersion,
+    },
   };
 }
 
 export async function findAgentById(id: number) {
   return db.agent.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, locale: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      locale: true,
+      sessionVersion: true,
+    },
   });
+}
+
+/**
+ * The agent behind a session: active, and signed in at the agent's current
+ * `sessionVersion` (a password reset, role change or deactivation raises it,
+ * which ends older sessions). Null otherwise.
+ */
+export async function findSessionAgent(session: { agentId: number; sessionVersion: unknown }) {
+  const agent = await findAgentById(session.agentId);
+  if (!agent?.active || agent.sessionVersion !== session.sessionVersion) return null;
+  return agent;
 }

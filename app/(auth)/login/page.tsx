@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { LanguageSwitcher } from "@/components/language-switcher/language-switcher";
 import { getTranslations } from "next-intl/server";
+import { getCurrentAgent } from "@/lib/auth/session";
 import { localizedTitle } from "@/lib/i18n/server";
 import { LoginForm } from "./login-form";
 
@@ -12,7 +12,8 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
-  if (await auth()) redirect("/agent");
+  // A session that ended (password reset, role change, deactivation) stays here.
+  if (await getCurrentAgent()) redirect("/agent");
   const t = await getTranslations();
   const { callbackUrl = "/agent" } = await searchParams;
   return (
