@@ -27,7 +27,12 @@ export async function listAuditEntries(filter: AuditFilter) {
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
     ...(filter.objectId ? { objectId: filter.objectId } : {}),
     ...(filter.from || filter.to
-      ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } }
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: filter.from } : {}),
+            ...(filter.to ? { lte: filter.to } : {}),
+          },
+        }
       : {}),
     ...(filter.cursor ? { id: { lt: filter.cursor } } : {}),
   };

@@ -36,7 +36,12 @@ export async function replaceMemberships(
   const byGroup = new Map(memberships.map((m) => [m.groupId, m.permission]));
   const known = await tx.group.count({ where: { id: { in: [...byGroup.keys()] } } });
   if (known !== byGroup.size) {
-    throw new UserFacingError("Unknown group", "validation", { memberships: ["unknown group"] }, "invalid");
+    throw new UserFacingError(
+      "Unknown group",
+      "validation",
+      { memberships: ["unknown group"] },
+      "invalid",
+    );
   }
   await tx.groupMember.deleteMany({ where: { agentId } });
   if (byGroup.size)

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { NO_PASSWORD } from "./password-links";
 
 /** Every agent for the admin list: role, activity, out-of-office and groups, by name. */
 export async function listAgents() {
@@ -19,9 +20,9 @@ export async function listAgents() {
   });
 }
 
-/** One agent for the edit form (memberships by group id), or null. */
+/** One agent for the edit form (memberships by group id), or null; never the password hash. */
 export async function findAgentForAdmin(agentId: number) {
-  return db.agent.findUnique({
+  const agent = await db.agent.findUnique({
     where: { id: agentId },
     select: {
       id: true,
@@ -36,4 +37,8 @@ export async function findAgentForAdmin(agentId: number) {
       memberships: { select: { groupId: true, permission: true } },
     },
   });
+  if (!agent) return null;
+  const { passwordHash, ...rest } = agent;
+  // No password yet: invited (or reset) and the link not used.
+  return { ...rest, invitationPending: passwordHash === NO_PASSWORD };
 }

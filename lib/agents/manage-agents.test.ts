@@ -22,17 +22,30 @@ beforeAll(async () => {
 const signIn = (email: string, password: string) =>
   authenticateAgent({ email, password, ip: `198.51.100.${Math.floor(Math.random() * 250)}` });
 
-const newAgent = (email: string, extra: Partial<Parameters<typeof provisionAgent>[0]["input"]> = {}) =>
+const newAgent = (
+  email: string,
+  extra: Partial<Parameters<typeof provisionAgent>[0]["input"]> = {},
+) =>
   provisionAgent({
     actor,
-    input: { email, name: email.split("@")[0], role: "agent", locale: null, memberships: [], ...extra },
+    input: {
+      email,
+      name: email.split("@")[0],
+      role: "agent",
+      locale: null,
+      memberships: [],
+      ...extra,
+    },
   });
 
 /** The plain token of the newest password-link mail to `to` (before the worker scrubs it). */
 async function lastPasswordLink(to: string) {
   const jobs = await db.job.findMany({ where: { type: "mail.send" }, orderBy: { id: "desc" } });
   const payload = jobs
-    .map((j) => j.payload as { kind: string; to: string; secret?: boolean; data?: Record<string, string> })
+    .map(
+      (j) =>
+        j.payload as { kind: string; to: string; secret?: boolean; data?: Record<string, string> },
+    )
     .find((p) => p.kind === "agent-password-link" && p.to === to);
   expect(payload?.secret).toBe(true);
   return payload!.data!.link.split("/set-password/")[1];
@@ -145,7 +158,10 @@ describe("the last active admin", () => {
   });
 
   it("holds when two admins demote each other at the same time", async () => {
-    const second = await newAgent("root2@example.org", { role: "admin", password: "root2-password" });
+    const second = await newAgent("root2@example.org", {
+      role: "admin",
+      password: "root2-password",
+    });
     const admins = await db.agent.findMany({ where: { role: "admin", active: true } });
     expect(admins).toHaveLength(2);
     const results = await Promise.allSettled(

@@ -49,7 +49,12 @@ export async function issuePasswordLink(
     data: { usedAt: now },
   });
   await tx.agentPasswordToken.create({
-    data: { agentId: options.agent.id, kind: options.kind, tokenHash: hashLinkToken(token), expiresAt },
+    data: {
+      agentId: options.agent.id,
+      kind: options.kind,
+      tokenHash: hashLinkToken(token),
+      expiresAt,
+    },
   });
   await enqueueMail(tx, {
     kind: "agent-password-link",

@@ -21,7 +21,12 @@ export interface ProvisionAgentInput {
 }
 
 export const emailTaken = () =>
-  new UserFacingError("An agent with this address exists", "conflict", { email: ["taken"] }, "emailTaken");
+  new UserFacingError(
+    "An agent with this address exists",
+    "conflict",
+    { email: ["taken"] },
+    "emailTaken",
+  );
 
 /**
  * Creates an agent (admin pages and API alike) with role, language,

@@ -39,17 +39,32 @@ const optionalDay = z.preprocess(
   z.coerce.date({ message: "invalid" }).nullable(),
 );
 
-/** Membership selects named `memberships` with values "groupId:ro|rw" ("" = none). */
+/**
+ * Form fields named `${prefix}<id>` (one select or checkbox per group, agent or
+ * queue, so a refused form can echo each one back) as ["<id>:<value>", …],
+ * empty values left out; an explicit `target` array (code, tests) wins.
+ */
+export function collectPrefixed(prefix: string, target: string) {
+  return (raw: unknown) => {
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+    const record = raw as Record<string, unknown>;
+    if (record[target] !== undefined) return raw;
+    const entries = Object.entries(record)
+      .filter(([k, v]) => k.startsWith(prefix) && typeof v === "string" && v !== "")
+      .map(([k, v]) => `${k.slice(prefix.length)}:${v}`);
+    return { ...record, [target]: entries };
+  };
+}
+
+/** Memberships as ["groupId:ro|rw", …] (form selects `membership_<groupId>`). */
 export const membershipsSchema = z.preprocess(
   (v) => (v === undefined || v === null ? [] : [v].flat().filter((x) => x !== "")),
-  z
-    .array(z.string().regex(/^\d+:(ro|rw)$/, "invalid"))
-    .transform((list) =>
-      list.map((entry) => {
-        const [groupId, permission] = entry.split(":");
-        return { groupId: Number(groupId), permission: permission as "ro" | "rw" };
-      }),
-    ),
+  z.array(z.string().regex(/^\d+:(ro|rw)$/, "invalid")).transform((list) =>
+    list.map((entry) => {
+      const [groupId, permission] = entry.split(":");
+      return { groupId: Number(groupId), permission: permission as "ro" | "rw" };
+    }),
+  ),
 );
 export type MembershipInput = { groupId: number; permission: "ro" | "rw" };
 
@@ -82,28 +97,41 @@ const password = z
   .max(200, "invalid");
 
 /** New agent: invited by mail (they choose their password) or given a password now. */
-export const createAgentSchema = z
-  .object({
-    ...agentFields,
-    setup: z.enum(["invite", "password"], { message: "invalid" }),
-    password: z.string().optional(),
-  })
-  .refine(outOfOfficeInOrder, ORDER)
-  .superRefine((v, ctx) => {
-    if (v.setup !== "password") return;
-    const result = password.safeParse(v.password ?? "");
-    if (!result.success)
-      ctx.addIssue({ code: "custom", path: ["password"], message: result.error.issues[0].message });
-  });
+export const createAgentSchema = z.preprocess(
+  collectPrefixed("membership_", "memberships"),
+  z
+    .object({
+      ...agentFields,
+      setup: z.enum(["invite", "password"], { message: "invalid" }),
+      password: z.string().optional(),
+    })
+    .refine(outOfOfficeInOrder, ORDER)
+    .superRefine((v, ctx) => {
+      if (v.setup !== "password") return;
+      const result = password.safeParse(v.password ?? "");
+      if (!result.success)
+        ctx.addIssue({
+          code: "custom",
+          path: ["password"],
+          message: result.error.issues[0].message,
+        });
+    }),
+);
 export type CreateAgentFormInput = z.output<typeof createAgentSchema>;
 
-export const updateAgentSchema = z
-  .object({ agentId: z.coerce.number().int().positive(), ...agentFields })
-  .refine(outOfOfficeInOrder, ORDER);
+export const updateAgentSchema = z.preprocess(
+  collectPrefixed("membership_", "memberships"),
+  z
+    .object({ agentId: z.coerce.number().int().positive(), ...agentFields })
+    .refine(outOfOfficeInOrder, ORDER),
+);
 export type UpdateAgentFormInput = z.output<typeof updateAgentSchema>;
 
-/** Deactivate, activate, reset password: the agent's id only. */
-export const agentIdSchema = z.object({ agentId: idSchema });
+/** Deactivate/activate (`active`: "true"/"false") and reset password: the agent's id. */
+export const agentIdSchema = z.object({
+  agentId: idSchema,
+  active: z.preprocess((v) => v === "true" || v === true, z.boolean()).optional(),
+});
 
 /** The set-password page behind an invitation or reset link. */
 export const setPasswordSchema = z

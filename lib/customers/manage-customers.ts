@@ -18,7 +18,12 @@ export async function listCustomers(input: { q?: string; page?: number }) {
   const q = input.q?.trim().toLowerCase();
   const rows = await db.customer.findMany({
     where: q
-      ? { OR: [{ searchText: { contains: q } }, { aliases: { some: { address: { contains: q } } } }] }
+      ? {
+          OR: [
+            { searchText: { contains: q } },
+            { aliases: { some: { address: { contains: q } } } },
+          ],
+        }
       : {},
     orderBy: { email: "asc" },
     skip: (page - 1) * CUSTOMERS_PER_PAGE,
@@ -32,7 +37,11 @@ export async function listCustomers(input: { q?: string; page?: number }) {
       _count: { select: { tickets: true } },
     },
   });
-  return { customers: rows.slice(0, CUSTOMERS_PER_PAGE), page, hasMore: rows.length > CUSTOMERS_PER_PAGE };
+  return {
+    customers: rows.slice(0, CUSTOMERS_PER_PAGE),
+    page,
+    hasMore: rows.length > CUSTOMERS_PER_PAGE,
+  };
 }
 
 /** One customer with merged addresses and the tickets the scope may read (newest first). */
@@ -45,7 +54,13 @@ export async function findCustomerForAdmin(options: { scope: Scope; customerId: 
         where: readableTickets(options.scope),
         orderBy: { id: "desc" },
         take: 200,
-        select: { number: true, title: true, state: true, createdAt: true, queue: { select: { name: true } } },
+        select: {
+          number: true,
+          title: true,
+          state: true,
+          createdAt: true,
+          queue: { select: { name: true } },
+        },
       },
     },
   });
@@ -61,7 +76,9 @@ export async function refreshTicketSearchText(tx: Tx, customerId: number): Promi
   for (const ticket of tickets) {
     await tx.ticket.update({
       where: { id: ticket.id },
-      data: { searchText: buildSearchText([ticket.number, ticket.title, customer.email, customer.name]) },
+      data: {
+        searchText: buildSearchText([ticket.number, ticket.title, customer.email, customer.name]),
+      },
     });
   }
 }

@@ -30,9 +30,19 @@ export async function mergeCustomers(options: {
     });
     if (!keep || keep.erasedAt) throw new NotFoundError("Customer not found");
     if (!other || other.erasedAt)
-      throw new UserFacingError("No such customer", "not_found", { otherEmail: ["unknown"] }, "notFound");
+      throw new UserFacingError(
+        "No such customer",
+        "not_found",
+        { otherEmail: ["unknown"] },
+        "notFound",
+      );
     if (other.id === keep.id)
-      throw new UserFacingError("The same customer", "validation", { otherEmail: ["same"] }, "invalid");
+      throw new UserFacingError(
+        "The same customer",
+        "validation",
+        { otherEmail: ["same"] },
+        "invalid",
+      );
 
     await tx.ticket.updateMany({ where: { customerId: other.id }, data: { customerId: keep.id } });
     await tx.article.updateMany({
@@ -51,10 +61,18 @@ export async function mergeCustomers(options: {
     await tx.customerAlias.create({ data: { address: other.email, customerId: keep.id } });
     const name = keep.name || other.name;
     const organisation = keep.organisation || other.organisation;
-    const aliases = [...keep.aliases.map((a) => a.address), ...other.aliases.map((a) => a.address), other.email].sort();
+    const aliases = [
+      ...keep.aliases.map((a) => a.address),
+      ...other.aliases.map((a) => a.address),
+      other.email,
+    ].sort();
     await tx.customer.update({
       where: { id: keep.id },
-      data: { name, organisation, searchText: customerSearchText({ email: keep.email, name, organisation }) },
+      data: {
+        name,
+        organisation,
+        searchText: customerSearchText({ email: keep.email, name, organisation }),
+      },
     });
     await refreshTicketSearchText(tx, keep.id);
     await recordAudit(tx, {

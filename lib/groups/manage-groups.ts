@@ -6,7 +6,12 @@ import { NotFoundError, UserFacingError } from "../errors";
 import type { GroupMemberInput } from "./schemas";
 
 const nameTaken = () =>
-  new UserFacingError("A group with this name exists", "conflict", { name: ["taken"] }, "nameTaken");
+  new UserFacingError(
+    "A group with this name exists",
+    "conflict",
+    { name: ["taken"] },
+    "nameTaken",
+  );
 
 /** Groups for the admin list: their queues and members. */
 export async function listGroups() {
@@ -116,12 +121,22 @@ export async function updateGroup(options: {
         data: { groupId },
       });
       if (count !== wanted.size)
-        throw new UserFacingError("Unknown queue", "validation", { queueIds: ["unknown queue"] }, "invalid");
+        throw new UserFacingError(
+          "Unknown queue",
+          "validation",
+          { queueIds: ["unknown queue"] },
+          "invalid",
+        );
     }
     if (changes.members) {
       const byAgent = new Map(changes.members.map((m) => [m.agentId, m.permission]));
       if ((await tx.agent.count({ where: { id: { in: [...byAgent.keys()] } } })) !== byAgent.size)
-        throw new UserFacingError("Unknown agent", "validation", { members: ["unknown agent"] }, "invalid");
+        throw new UserFacingError(
+          "Unknown agent",
+          "validation",
+          { members: ["unknown agent"] },
+          "invalid",
+        );
       await tx.groupMember.deleteMany({ where: { groupId } });
       await tx.groupMember.createMany({
         data: [...byAgent].map(([agentId, permission]) => ({ groupId, agentId, permission })),

@@ -16,7 +16,14 @@ export async function listFailedInboundMessages() {
     where: { status: "failed" },
     orderBy: { id: "desc" },
     take: 200,
-    select: { id: true, provider: true, messageId: true, error: true, size: true, receivedAt: true },
+    select: {
+      id: true,
+      provider: true,
+      messageId: true,
+      error: true,
+      size: true,
+      receivedAt: true,
+    },
   });
 }
 
@@ -38,9 +45,7 @@ export async function findInboundForReview(id: number) {
   } catch {
     headers = [];
   }
-  const rawText = row.raw
-    ? Buffer.from(row.raw).toString("utf8")
-    : (row.payload ?? "");
+  const rawText = row.raw ? Buffer.from(row.raw).toString("utf8") : (row.payload ?? "");
   return {
     id: row.id,
     provider: row.provider,
@@ -89,7 +94,12 @@ export async function discardInboundMessage(options: {
       data: { status: "ignored", discardReason: options.reason, discardedAt: new Date() },
     });
     if (count !== 1)
-      throw new UserFacingError("Only a failed message can be discarded", "conflict", undefined, "invalid");
+      throw new UserFacingError(
+        "Only a failed message can be discarded",
+        "conflict",
+        undefined,
+        "invalid",
+      );
     await recordAudit(tx, {
       actor: options.actor,
       action: "inbound.discard",
