@@ -33,6 +33,9 @@ declare module "next-auth" {
 /** Too many failed sign-ins for this account from this source: the login form says so (429). */
 export class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -58,7 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           trustedDeviceId: trustedDeviceId(device, email, secret),
         });
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new SignInRateLimited();
+          if (result.reason === "rate_limited")
+            throw new SignInRateLimited(result.retryAfterSeconds);
           return null;
         }
         const { agent } = result;

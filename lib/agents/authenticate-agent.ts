@@ -22,9 +22,18 @@ export type SignInResult =
         sessionVersion: number;
       };
     }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  | { ok: false; reason: "invalid" }
+  /** `retryAfterSeconds`: until every window that is over its limit has ended (HTTP Retry-After). */
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 type Bucket = { scope: string; identity: string; limit: number };
+
+/** Whole seconds from `now` to the end of its window on the grid shifted by `offset` (at least 1). */
+function secondsToWindowEnd(now: Date, offset: number): number {
+  const seconds = now.getTime() / 1000 - offset;
+  const end = (Math.floor(seconds / WINDOW_SECONDS) + 1) * WINDOW_SECONDS;
+  return Math.max(1, Math.ceil(end - seconds));
+}
 
 /**
  * Checks an agent's e-mail and password (same work whether or not the account
@@ -65,6 +74,7 @@ export async function authenticateAgent(options: {
         },
         { scope: "agent-login:ip", identity: ip, limit: perIpLimit(ip, FAILURES_PER_IP) },
       ];
+  let retryAfterSeconds = 0;
   for (const bucket of buckets) {
     for (const offset of GRIDS) {
       const failures = await countRateLimit(
@@ -75,9 +85,11 @@ export async function authenticateAgent(options: {
         now,
         offset,
       );
-      if (failures >= bucket.limit) return { ok: false, reason: "rate_limited" };
+      if (failures >= bucket.limit)
+        retryAfterSeconds = Math.max(retryAfterSeconds, secondsToWindowEnd(now, offset));
     }
   }
+  if (retryAfterSeconds > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds };
   const agent = await db.agent.findUnique({ where: { email: address } });
   const ok = await verifyPassword(password, agent?.passwordHash ?? (await getDummyHash()));
   if (!agent || !ok || !agent.active) {

@@ -68,7 +68,8 @@ export const membershipsSchema = z.preprocess(
 );
 export type MembershipInput = { groupId: number; permission: "ro" | "rw" };
 
-const agentFields = {
+/** The fields of an agent, as the admin form and the API check them. */
+export const agentFields = {
   email: z
     .string({ message: "required" })
     .trim()

@@ -1,3 +1,4 @@
+import { CONTENT_LENGTH_HEADER } from "@/lib/http/content-length";
 import { getCustomerAttachment } from "@/lib/portal/get-customer-attachment";
 import { getCurrentCustomer } from "@/lib/portal/session-cookie";
 
@@ -29,7 +30,8 @@ export async function GET(
       "Content-Type": /^[\w.+-]+\/[\w.+-]+$/.test(attachment.contentType)
         ? attachment.contentType
         : "application/octet-stream",
-      "Content-Length": String(attachment.content.byteLength),
+      // Next drops Content-Length; our server (scripts/server.ts) restores it from this.
+      [CONTENT_LENGTH_HEADER]: String(attachment.content.byteLength),
       "Content-Disposition": contentDisposition(attachment.filename),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",

@@ -27,7 +27,7 @@ export async function POST(_req: Request, { params }: { params: Promise<{ id: st
         "Content-Type": "application/json; charset=utf-8",
         "Content-Disposition": `attachment; filename="customer-${id}.json"`,
         "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
+        "Cache-Control": "private, no-store, no-transform",
       },
     });
   } catch (error) {

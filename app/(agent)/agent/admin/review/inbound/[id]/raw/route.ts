@@ -1,3 +1,4 @@
+import { CONTENT_LENGTH_HEADER } from "@/lib/http/content-length";
 import { getCurrentAgent } from "@/lib/auth/session";
 import { readInboundRaw } from "@/lib/mail/inbound/review-inbound-message";
 
@@ -18,9 +19,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   return new Response(raw.bytes, {
     headers: {
       "Content-Type": "application/octet-stream",
+      [CONTENT_LENGTH_HEADER]: String(raw.bytes.byteLength),
       "Content-Disposition": `attachment; filename="${raw.filename}"`,
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
+      "Cache-Control": "private, no-store, no-transform",
     },
   });
 }
