@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { FormFeedback, useFormFeedback } from "../form-feedback";
 import type { ActionResult } from "@/lib/actions/run-agent-action";
 import { createAgentAction, updateAgentAction } from "./actions";
 
@@ -33,36 +34,15 @@ export function AgentForm({
   initial: AgentFormValues;
 }) {
   const t = useTranslations("adminPeople");
-  const errors = useTranslations("agentErrors");
   const languages = useTranslations("language");
   const isNew = initial.agentId === undefined;
   const serverAction = (isNew ? createAgentAction : updateAgentAction) as FormAction;
   const [state, action, pending] = useActionState(serverAction, null);
-  const failed = state && !state.ok ? state : null;
-  const value = (name: string, fallback: string) => failed?.values?.[name] ?? fallback;
-  const error = (name: string) => {
-    const key = failed?.fieldErrors?.[name]?.[0];
-    return key ? errors(key) : undefined;
-  };
+  const { value, error } = useFormFeedback(state);
   return (
     <form action={action} className="max-w-2xl space-y-4" noValidate>
       {!isNew && <input type="hidden" name="agentId" value={initial.agentId} />}
-      {failed?.formError && (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {errors(failed.formError)}
-        </p>
-      )}
-      {state?.ok && (
-        <p
-          role="status"
-          className="rounded-md bg-green-50 p-3 text-sm text-green-800 dark:bg-green-950 dark:text-green-200"
-        >
-          {t("saved")}
-        </p>
-      )}
+      <FormFeedback state={state} />
       <Field
         id="agent-name"
         name="name"

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { FormFeedback, useFormFeedback } from "../form-feedback";
 import { updateGroupAction } from "./actions";
 
 export interface GroupFormProps {
@@ -15,35 +16,15 @@ export interface GroupFormProps {
 /** A group's name, the queues it grants and its members with ro/rw; errors at the field. */
 export function GroupForm({ group, queues, agents }: GroupFormProps) {
   const t = useTranslations("adminPeople");
-  const errors = useTranslations("agentErrors");
   const [state, action, pending] = useActionState(updateGroupAction, null);
   const failed = state && !state.ok ? state : null;
-  const value = (name: string, fallback: string) => failed?.values?.[name] ?? fallback;
-  const error = (name: string) => {
-    const key = failed?.fieldErrors?.[name]?.[0];
-    return key ? errors(key) : undefined;
-  };
+  const { value, error } = useFormFeedback(state);
   const queueChecked = (id: number) =>
     failed ? failed.values?.[`queue_${id}`] === "on" : group.queueIds.includes(id);
   return (
     <form action={action} className="max-w-2xl space-y-6" noValidate>
       <input type="hidden" name="groupId" value={group.id} />
-      {failed?.formError && (
-        <p
-          role="alert"
-          className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {errors(failed.formError)}
-        </p>
-      )}
-      {state?.ok && (
-        <p
-          role="status"
-          className="rounded-md bg-green-50 p-3 text-sm text-green-800 dark:bg-green-950 dark:text-green-200"
-        >
-          {t("saved")}
-        </p>
-      )}
+      <FormFeedback state={state} />
       <Field
         id="group-name"
         name="name"
