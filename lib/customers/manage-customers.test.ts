@@ -12,6 +12,10 @@ import { exportCustomerData } from "./export-customer-data";
 import { findOrCreateCustomer } from "./find-or-create-customer";
 import { listCustomers, updateCustomer } from "./manage-customers";
 import { mergeCustomers } from "./merge-customers";
+import { buildMail } from "../../tests/kit/mail";
+import { processInboundMessage } from "../mail/inbound/process-inbound-message";
+import { storeInboundMessage } from "../mail/inbound/store-inbound-message";
+import { ticketTag } from "../tickets/ticket-number";
 
 let actor: AuditActor;
 
@@ -146,5 +150,27 @@ describe("customers", () => {
     expect(JSON.stringify(audit)).not.toMatch(/ned@|Ned Nobody/);
     // The address is free again: new mail from it is a new customer.
     expect((await findOrCreateCustomer({ email: "ned@example.org" })).id).not.toBe(ned.id);
+  });
+
+  it("after a merge, mail from the merged address is the person's own follow-up", async () => {
+    const ticket = await ticketFrom("ria@work.example", "first");
+    await ticketFrom("ria@home.example", "other");
+    const keep = await db.customer.findUniqueOrThrow({ where: { email: "ria@work.example" } });
+    await mergeCustomers({ actor, customerId: keep.id, otherEmail: "ria@home.example" });
+    const raw = buildMail({
+      from: "Ria <ria@home.example>",
+      subject: `${ticketTag(ticket.number)} more`,
+      text: "From my other address.",
+    });
+    const { id } = await storeInboundMessage({ provider: "mime", raw });
+    await processInboundMessage(id);
+    const article = await db.article.findFirstOrThrow({
+      where: { ticketId: ticket.id, text: { contains: "other address" } },
+    });
+    expect(article).toMatchObject({
+      isForeignSender: false,
+      visibleToCustomer: true,
+      authorCustomerId: keep.id,
+    });
   });
 });
