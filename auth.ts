@@ -22,16 +22,20 @@ import type { Role } from "@/lib/generated/sqlite/enums";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; sessionVersion: number } & DefaultSession["user"];
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
 /** Too many failed sign-ins for this account from this source: the login form says so (429). */
 export class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -57,7 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           trustedDeviceId: trustedDeviceId(device, email, secret),
         });
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new SignInRateLimited();
+          if (result.reason === "rate_limited")
+            throw new SignInRateLimited(result.retryAfterSeconds);
           return null;
         }
         const { agent } = result;
@@ -69,7 +74,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           path: "/",
           maxAge: TRUSTED_DEVICE_MAX_AGE,
         });
-        return { id: String(agent.id), email: agent.email, name: agent.name, role: agent.role };
+        return {
+          id: String(agent.id),
+          email: agent.email,
+          name: agent.name,
+          role: agent.role,
+          sessionVersion: agent.sessionVersion,
+        };
       },
     }),
   ],
@@ -83,12 +94,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.role = user.role;
+      if (user) {
+        token.role = user.role;
+        // Compared on every request (lib/auth/session.ts): a password reset, a role
+        // change or deactivation raises the stored one and ends this session.
+        token.sessionVersion = user.sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.sub ?? "";
       session.user.role = (token.role as Role) ?? "agent";
+      session.user.sessionVersion = Number(token.sessionVersion ?? 0);
       return session;
     },
   },

@@ -1,10 +1,12 @@
 // The HTTP server behind `npm start`: Next's request handler behind a plain
 // Node server that stamps each request with its socket address (see
 // lib/http/socket-address.ts), so per-client rate limits work without a
-// reverse proxy. A client-sent copy of that header is always dropped.
+// reverse proxy. A client-sent copy of that header is always dropped. It also
+// gives download routes their Content-Length back (lib/http/content-length.ts).
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import "./env";
+import { restoreContentLength } from "../lib/http/content-length";
 import { SOCKET_ADDRESS_FLAG, stampSocketAddress } from "../lib/http/socket-address";
 
 /**
@@ -23,6 +25,19 @@ function timeToHeaders(res: ServerResponse) {
   } as typeof writeHead;
 }
 
+/**
+ * Download routes' Content-Length (dropped by Next) comes back as the head is
+ * written — explicitly, or implicitly by the first body write (Node then calls
+ * writeHead itself).
+ */
+function restoreContentLengthOnHead(res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!this.headersSent) restoreContentLength(this);
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+
 async function main() {
   if (process.env.BENCH_RAISE_PORTAL_LIMITS === "1")
     console.warn(
@@ -36,6 +51,7 @@ async function main() {
   const server = createServer((req, res) => {
     stampSocketAddress(req.headers, req.socket.remoteAddress);
     timeToHeaders(res);
+    restoreContentLengthOnHead(res);
     void handle(req, res);
   });
   // As `next start`: keep-alive past typical proxy idle timeouts.

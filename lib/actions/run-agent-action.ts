@@ -5,7 +5,7 @@ import { scopeForAgent, type Scope } from "../access/scope";
 import { UserFacingError } from "../errors";
 import { StaleVersionError } from "../tickets/assert-ticket-version";
 import type { Role } from "../generated/sqlite/enums";
-import type { Messages } from "../i18n/catalogues";
+import { catalogues, type Messages } from "../i18n/catalogues";
 
 /** A key of the `agentErrors` catalogue: what crosses to the form, never English text. */
 export type AgentErrorKey = keyof Messages["agentErrors"];
@@ -39,31 +39,8 @@ export interface AgentActionOptions<S extends z.ZodType, T> {
   run: (ctx: { agent: ActionAgent; scope: Scope; input: z.output<S> }) => Promise<T>;
 }
 
-const KEYS = new Set<string>([
-  "generic",
-  "forbidden",
-  "required",
-  "invalid",
-  "notFound",
-  "unknownAgent",
-  "unknownQueue",
-  "pendingTimeRequired",
-  "tooLong",
-  "invalidAddress",
-  "invalidTime",
-  "merged",
-  "fileInvalid",
-  "tooManyFiles",
-  "fileTooLarge",
-  "fileType",
-  "fileContent",
-  "bodyTooLarge",
-  "staleVersion",
-  "lockedByOther",
-  "alreadyMerged",
-  "mergeIntoItself",
-  "invalidPeriod",
-] satisfies AgentErrorKey[]);
+// Every key of the catalogue's agentErrors (both catalogues hold the same keys: catalogues.test.ts).
+const KEYS = new Set<string>(Object.keys(catalogues.en.agentErrors));
 export const asKey = (key: string | undefined, fallback: AgentErrorKey): AgentErrorKey =>
   key && KEYS.has(key) ? (key as AgentErrorKey) : fallback;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "../db";
+import { recordAudit, type AuditActor } from "../admin/record-audit";
+import { db, transaction } from "../db";
 
 const PREFIX = "hd_";
 
@@ -28,6 +29,7 @@ export async function createApiToken(input: {
   return { token, record };
 }
 
+/** An agent's live tokens (never their value), newest first. */
 export async function listApiTokens(agentId: number) {
   return db.apiToken.findMany({
     where: { agentId, revokedAt: null },
@@ -50,6 +52,35 @@ export async function revokeApiToken(input: { agentId: number; tokenId: number }
     data: { revokedAt: new Date() },
   });
   return count === 1;
+}
+
+/**
+ * An admin revokes any agent's token (the agent's page); audit "apiToken.revoke".
+ * False when there was no such live token.
+ */
+export async function revokeApiTokenAsAdmin(options: { actor: AuditActor; tokenId: number }) {
+  return transaction(async (tx) => {
+    const token = await tx.apiToken.findUnique({
+      where: { id: options.tokenId },
+      include: { agent: { select: { email: true } } },
+    });
+    if (!token) return false;
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: token.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count !== 1) return false;
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "apiToken.revoke",
+      objectType: "apiToken",
+      objectId: token.id,
+      objectName: `${token.agent.email}: ${token.name} (${token.prefix}…)`,
+      before: { revoked: false },
+      after: { revoked: true },
+    });
+    return true;
+  });
 }
 
 /** The active agent behind a bearer token, or null. */

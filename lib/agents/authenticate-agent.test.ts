@@ -34,7 +34,7 @@ describe("authenticateAgent", () => {
       });
     }
     // The guesser's address is stopped, even with the right password, without checking it.
-    expect(await signIn("admin-lock@example.org", "right-password", "203.0.113.66")).toEqual({
+    expect(await signIn("admin-lock@example.org", "right-password", "203.0.113.66")).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });
@@ -56,7 +56,9 @@ describe("authenticateAgent", () => {
   it("stops one address spraying guesses over many accounts", async () => {
     await withAgent("spray-target@example.org");
     for (let i = 0; i < 50; i++) await signIn(`nobody-${i}@example.org`, "guess", "203.0.113.77");
-    expect(await signIn("spray-target@example.org", "right-password", "203.0.113.77")).toEqual({
+    expect(
+      await signIn("spray-target@example.org", "right-password", "203.0.113.77"),
+    ).toMatchObject({
       ok: false,
       reason: "rate_limited",
     });

@@ -12,10 +12,28 @@ const FAILURES_PER_ACCOUNT_AND_SOURCE = 10;
 const FAILURES_PER_IP = 50;
 
 export type SignInResult =
-  | { ok: true; agent: { id: number; email: string; name: string; role: "admin" | "agent" } }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  | {
+      ok: true;
+      agent: {
+        id: number;
+        email: string;
+        name: string;
+        role: "admin" | "agent";
+        sessionVersion: number;
+      };
+    }
+  | { ok: false; reason: "invalid" }
+  /** `retryAfterSeconds`: until every window that is over its limit has ended (HTTP Retry-After). */
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 type Bucket = { scope: string; identity: string; limit: number };
+
+/** Whole seconds from `now` to the end of its window on the grid shifted by `offset` (at least 1). */
+function secondsToWindowEnd(now: Date, offset: number): number {
+  const seconds = now.getTime() / 1000 - offset;
+  const end = (Math.floor(seconds / WINDOW_SECONDS) + 1) * WINDOW_SECONDS;
+  return Math.max(1, Math.ceil(end - seconds));
+}
 
 /**
  * Checks an agent's e-mail and password (same work whether or not the account
@@ -56,6 +74,7 @@ export async function authenticateAgent(options: {
         },
         { scope: "agent-login:ip", identity: ip, limit: perIpLimit(ip, FAILURES_PER_IP) },
       ];
+  let retryAfterSeconds = 0;
   for (const bucket of buckets) {
     for (const offset of GRIDS) {
       const failures = await countRateLimit(
@@ -66,9 +85,11 @@ export async function authenticateAgent(options: {
         now,
         offset,
       );
-      if (failures >= bucket.limit) return { ok: false, reason: "rate_limited" };
+      if (failures >= bucket.limit)
+        retryAfterSeconds = Math.max(retryAfterSeconds, secondsToWindowEnd(now, offset));
     }
   }
+  if (retryAfterSeconds > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds };
   const agent = await db.agent.findUnique({ where: { email: address } });
   const ok = await verifyPassword(password, agent?.passwordHash ?? (await getDummyHash()));
   if (!agent || !ok || !agent.active) {
@@ -81,13 +102,38 @@ export async function authenticateAgent(options: {
   }
   return {
     ok: true,
-    agent: { id: agent.id, email: agent.email, name: agent.name, role: agent.role },
+    agent: {
+      id: agent.id,
+      email: agent.email,
+      name: agent.name,
+      role: agent.role,
+      sessionVersion: agent.sessionVersion,
+    },
   };
 }
 
 export async function findAgentById(id: number) {
   return db.agent.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, locale: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      locale: true,
+      sessionVersion: true,
+    },
   });
+}
+
+/**
+ * The agent behind a session: active, and signed in at the agent's current
+ * `sessionVersion` (a password reset, role change or deactivation raises it,
+ * which ends older sessions). Null otherwise.
+ */
+export async function findSessionAgent(session: { agentId: number; sessionVersion: unknown }) {
+  const agent = await findAgentById(session.agentId);
+  if (!agent?.active || agent.sessionVersion !== session.sessionVersion) return null;
+  return agent;
 }

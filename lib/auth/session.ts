@@ -3,15 +3,18 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { scopeForAgent } from "../access/scope";
-import { findAgentById } from "../agents/authenticate-agent";
+import { findSessionAgent } from "../agents/authenticate-agent";
 
-/** The signed-in, still active agent, or null (once per request: layout and page share it). */
+/**
+ * The signed-in, still active agent, or null (once per request: layout and page
+ * share it). A session signed in before the agent's password reset, role change
+ * or deactivation carries an older `sessionVersion` and counts as signed out.
+ */
 export const getCurrentAgent = cache(async () => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const agent = await findAgentById(id);
-  return agent?.active ? agent : null;
+  return findSessionAgent({ agentId: id, sessionVersion: session?.user.sessionVersion });
 });
 
 /** For agent pages and actions: the agent, or a redirect to sign-in. */

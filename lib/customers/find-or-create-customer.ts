@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { customerSearchText } from "./customer-search-text";
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -7,7 +8,7 @@ export function normaliseEmail(email: string): string {
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /**
- * The customer with this address (case-insensitive), created when new; a
+ * The customer with this address (case-insensitive) or alias, created when new; a
  * missing name is filled in. Runs on its own, outside any ticket transaction:
  * when two requests create the same customer at once, the loser's insert fails
  * and it reads the winner's row (inside a PostgreSQL transaction that failure
@@ -16,17 +17,27 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
 export async function findOrCreateCustomer(input: { email: string; name?: string | null }) {
   const email = normaliseEmail(input.email);
   const name = input.name?.trim() ?? "";
-  let customer = await db.customer.findUnique({ where: { email } });
+  let customer =
+    (await db.customer.findUnique({ where: { email } })) ??
+    // An address merged into another record (lib/customers/merge-customers.ts) is that person.
+    (await db.customerAlias.findUnique({ where: { address: email }, include: { customer: true } }))
+      ?.customer ??
+    null;
   if (!customer) {
     try {
-      customer = await db.customer.create({ data: { email, name } });
+      customer = await db.customer.create({
+        data: { email, name, searchText: customerSearchText({ email, name }) },
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       customer = await db.customer.findUniqueOrThrow({ where: { email } });
     }
   }
   if (name && !customer.name) {
-    customer = await db.customer.update({ where: { id: customer.id }, data: { name } });
+    customer = await db.customer.update({
+      where: { id: customer.id },
+      data: { name, searchText: customerSearchText({ ...customer, name }) },
+    });
   }
   return customer;
 }

@@ -1,5 +1,6 @@
 // How the desk answers a download (portal and agent attachment routes alike):
 // always as a file to save, never rendered in the desk's origin.
+import { CONTENT_LENGTH_HEADER } from "./content-length";
 
 /** `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266 / 5987). */
 export function contentDisposition(filename: string): string {
@@ -23,7 +24,8 @@ export function attachmentResponse(
       "Content-Type": /^[\w.+-]+\/[\w.+-]+$/.test(attachment.contentType)
         ? attachment.contentType
         : "application/octet-stream",
-      "Content-Length": String(attachment.content.byteLength),
+      // Next drops Content-Length; our server (scripts/server.ts) restores it from this.
+      [CONTENT_LENGTH_HEADER]: String(attachment.content.byteLength),
       "Content-Disposition": contentDisposition(attachment.filename),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",

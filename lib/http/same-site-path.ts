@@ -16,3 +16,11 @@ export function sameSitePath(value: unknown, host?: string | null): string | nul
   }
   return /^\/(?![/\\])[^\s\\]*$/.test(path) ? path : null;
 }
+
+/** Where sign-in may send an agent: a path inside /agent on this site, else /agent (never an open redirect). */
+export function safeAgentCallback(value: unknown): string {
+  const path = sameSitePath(value);
+  return path && (path === "/agent" || path.startsWith("/agent/") || path.startsWith("/agent?"))
+    ? path
+    : "/agent";
+}

@@ -15,8 +15,12 @@ export const MAIL_KINDS = [
   "access-link",
   "magic-link",
   "notification",
+  "agent-password-link",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
+/** Mail to agents, not customers: no ticket thread, never suppressed as the desk's own address. */
+export const isAgentMail = (kind: MailKind) =>
+  kind === "notification" || kind === "agent-password-link";
 
 const mailPayload = z.object({
   kind: z.enum(MAIL_KINDS),

@@ -9,6 +9,7 @@ import { createTicket } from "./create-ticket";
 import { recordHistory } from "./record-history";
 import { isClosed, isPending } from "./states";
 import type { NewArticle } from "./write-article";
+import { isCustomerAddress } from "../customers/is-customer-address";
 
 export interface AddFollowUpInput {
   ticketId: number;
@@ -70,7 +71,8 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     ) {
       ticket = await findWritable(ticket.mergedIntoId);
     }
-    const isForeignSender = sender !== ticket.customer.email || input.isOwnAddress === true;
+    const isForeignSender =
+      !(await isCustomerAddress(tx, ticket.customer, sender)) || input.isOwnAddress === true;
     // Automatic mail (auto-replies, reports) is kept on the ticket but changes nothing;
     // a person's mail that only asks not to be answered is an ordinary follow-up.
     const isAutomatic = input.article.isAutomatic === true;

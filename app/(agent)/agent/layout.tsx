@@ -57,17 +57,9 @@ export default async function AgentLayout({ children }: { children: React.ReactN
               {t("nav.tokens")}
             </Link>
             {agent.role === "admin" && (
-              <>
-                <Link href="/agent/admin/jobs" className="hover:underline">
-                  {t("nav.jobs")}
-                </Link>
-                <Link href="/agent/admin/outbox" className="hover:underline">
-                  {t("nav.outbox")}
-                </Link>
-                <Link href="/agent/admin/mail-accounts" className="hover:underline">
-                  {t("mailAccounts.nav")}
-                </Link>
-              </>
+              <Link href="/agent/admin" className="hover:underline">
+                {t("adminPeople.nav.administration")}
+              </Link>
             )}
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">

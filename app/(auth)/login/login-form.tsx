@@ -1,26 +1,63 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useTranslations } from "next-intl";
-import { login, type LoginState } from "./actions";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export type LoginError = "failed" | "rate_limited";
+
+/**
+ * Posts to the sign-in route (/login/submit). Without JavaScript the browser
+ * follows its 303; with it, the form sends the same body with fetch and shows a
+ * refusal (401, or 429 when rate-limited) without leaving the page.
+ */
+export function LoginForm({
+  callbackUrl,
+  initialError,
+  initialEmail,
+}: {
+  callbackUrl: string;
+  initialError?: LoginError;
+  initialEmail?: string;
+}) {
   const t = useTranslations("login");
-  const [state, action, pending] = useActionState<LoginState, FormData>(login, {
-    email: "",
-    failed: false,
-  });
+  const [error, setError] = useState<LoginError | undefined>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    try {
+      const body = new URLSearchParams();
+      for (const [name, value] of new FormData(event.currentTarget))
+        if (typeof value === "string") body.append(name, value);
+      const res = await fetch("/login/submit", {
+        method: "POST",
+        headers: { Accept: "application/json" },
+        body,
+      });
+      const answer = (await res.json()) as { redirectTo?: string; error?: LoginError };
+      if (res.ok && answer.redirectTo) {
+        window.location.assign(answer.redirectTo);
+        return;
+      }
+      setError(answer.error === "rate_limited" ? "rate_limited" : "failed");
+    } catch {
+      setError("failed");
+    }
+    setPending(false);
+  }
+
   return (
-    <form action={action} className="space-y-4" noValidate={false}>
+    <form method="post" action="/login/submit" onSubmit={submit} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      {state.failed && (
+      {error && (
         <p
           role="alert"
           className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          {state.rateLimited ? t("rateLimited") : t("failed")}
+          {error === "rate_limited" ? t("rateLimited") : t("failed")}
         </p>
       )}
       <Field
@@ -30,7 +67,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         label={t("email")}
         autoComplete="username"
         required
-        defaultValue={state.email}
+        defaultValue={initialEmail}
       />
       <Field
         id="password"

@@ -13,6 +13,7 @@ import { findTicketForMessage, threadKeys } from "./find-ticket-for-message";
 import { formatAddress, type InboundMail, type MailAddress } from "./inbound-mail";
 import { markBouncingRecipients } from "./mark-bouncing-recipients";
 import { sanitizeMailHtml } from "./sanitize-html";
+import { isCustomerAddress } from "../../customers/is-customer-address";
 
 /** Customer for mail that names no sender at all: kept, never answered. */
 export const UNKNOWN_SENDER = "unknown-sender@invalid";
@@ -97,7 +98,7 @@ export async function deliverInboundMail(input: {
     customer.bouncingAt = null;
   }
   // Mail from a desk address is never the customer's own words (From can be forged).
-  const isCustomersOwn = !isOwnAddress && customer.email === sender.address;
+  const isCustomersOwn = !isOwnAddress && (await isCustomerAddress(db, customer, sender.address));
   const actor: Actor = { kind: "customer", customerId: customer.id, email: sender.address };
   const article: NewArticle = {
     channel: "email",

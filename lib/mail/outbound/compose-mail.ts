@@ -7,6 +7,7 @@ import { parseMailbox } from "../inbound/parse-address";
 import { loadOwnAddresses } from "../own-addresses";
 import { formatMailbox } from "./format-mailbox";
 import { singleLine } from "../../tickets/write-article";
+import { isAgentMail } from "../../jobs/job-types";
 import type { MailJobPayload } from "./enqueue-mail";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
@@ -224,6 +225,15 @@ export async function composeMail(
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }
+    case "agent-password-link": {
+      if (!data.link) throw new Error("the link was withheld; an admin has to send a new one");
+      const purpose = data.purpose === "invite" ? "invite" : "reset";
+      const expires = expiryText(data.expires, locale);
+      subject = t("adminPeople.mail.subject", { purpose });
+      text = `${t("adminPeople.mail.body", { purpose, expires, link: data.link, url: config.appUrl })}\n\n${closing}`;
+      Object.assign(headers, AUTOMATIC_HEADERS);
+      break;
+    }
     case "notification": {
       const vars = { event: data.event ?? "other", queue: ticket?.queue.name ?? "", title, number };
       subject = t("mail.notification.subject", vars);
@@ -235,7 +245,7 @@ export async function composeMail(
     }
   }
 
-  const toCustomer = payload.kind !== "notification";
+  const toCustomer = !isAgentMail(payload.kind);
   if (ticket) {
     subject = withTag(singleLine(subject), ticket.number);
     if (toCustomer) {

@@ -11,7 +11,7 @@ import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
 import { isOwnAddress } from "../own-addresses";
 import { composeMail, type ComposedMail } from "./compose-mail";
-import type { MailJobPayload } from "../../jobs/job-types";
+import { isAgentMail, type MailJobPayload } from "../../jobs/job-types";
 import { deliverMail, usesOutbox } from "./transport";
 
 /**
@@ -97,7 +97,7 @@ export async function sendMailJob(stored: MailJobPayload, ctx: JobContext, job: 
       throw new Error(`job ${job.id}: lease lost, not recorded`);
   };
 
-  if (payload.kind !== "notification" && (await isOwnAddress(composed.mail.to))) {
+  if (!isAgentMail(payload.kind) && (await isOwnAddress(composed.mail.to))) {
     // DESIGN "Own addresses": the desk never mails itself (a loop at best).
     await transaction(async (tx) => {
       if (composed.ticket)

@@ -133,11 +133,13 @@ describe("attachment downloads", () => {
     }
   });
 
-  // Known defect, not ours to fix here: Next 16.4.6 drops Content-Length from
-  // every route handler response (FORBIDDEN_HEADERS in next/dist/server/send-response.js).
-  // This starts failing, i.e. tells us, once downloads carry it again.
-  it.fails("keep their Content-Length (Next 16.4.6 strips it)", async () => {
-    for (const { attachment, response } of await downloadAll("ida@example.org"))
+  // Next 16.4.6 drops Content-Length from every route handler response
+  // (FORBIDDEN_HEADERS in next/dist/server/send-response.js); our server
+  // (scripts/server.ts) restores it from the route's private header.
+  it("keep their Content-Length, and never show the private header", async () => {
+    for (const { attachment, response } of await downloadAll("ida@example.org")) {
       expect(response.headers.get("content-length")).toBe(String(attachment.size));
+      expect(response.headers.get("x-helpdesk-content-length")).toBeNull();
+    }
   });
 });

@@ -1,0 +1,64 @@
+// Agent sign-in as a route handler, so a refused sign-in can answer with its
+// own status (a server action cannot): the login form posts here. With
+// JavaScript (Accept: application/json) the answer is JSON — 200 with where to
+// go, 401 for wrong credentials, 429 with Retry-After when this account is
+// rate-limited from this source (lib/agents/authenticate-agent.ts). Without
+// JavaScript it is 303: to the agent area, or back to /login with the error.
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn } from "@/auth";
+import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
+import { safeAgentCallback } from "@/lib/http/same-site-path";
+
+export const dynamic = "force-dynamic";
+
+/** A sign-in form is small; anything larger is not read. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+type Outcome =
+  { ok: true; to: string } | { ok: false; error: "failed" | "rate_limited"; retryAfter?: number };
+
+async function attempt(form: URLSearchParams): Promise<Outcome> {
+  const to = safeAgentCallback(form.get("callbackUrl"));
+  try {
+    await signIn("credentials", {
+      email: form.get("email") ?? "",
+      password: form.get("password") ?? "",
+      redirect: false,
+    });
+    return { ok: true, to };
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      const seconds = Number((error as { retryAfterSeconds?: number }).retryAfterSeconds);
+      return { ok: false, error: "rate_limited", retryAfter: seconds > 0 ? seconds : 15 * 60 };
+    }
+    if (error instanceof AuthError) return { ok: false, error: "failed" };
+    throw error;
+  }
+}
+
+export async function POST(req: Request) {
+  const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
+  const bytes = await readBodyWithLimit(req, MAX_BODY_BYTES);
+  const form = new URLSearchParams(bytes ? Buffer.from(bytes).toString("utf8") : "");
+  const outcome = bytes ? await attempt(form) : ({ ok: false, error: "failed" } satisfies Outcome);
+  const retryHeaders: Record<string, string> =
+    !outcome.ok && outcome.retryAfter ? { "Retry-After": String(outcome.retryAfter) } : {};
+  if (wantsJson) {
+    const status = outcome.ok ? 200 : outcome.error === "rate_limited" ? 429 : 401;
+    return Response.json(outcome.ok ? { redirectTo: outcome.to } : { error: outcome.error }, {
+      status,
+      headers: { "Cache-Control": "no-store", ...retryHeaders },
+    });
+  }
+  const target = outcome.ok
+    ? outcome.to
+    : `/login?${new URLSearchParams({
+        error: outcome.error,
+        email: form.get("email") ?? "",
+        callbackUrl: safeAgentCallback(form.get("callbackUrl")),
+      })}`;
+  return new Response(null, {
+    status: 303,
+    headers: { Location: target, "Cache-Control": "no-store", ...retryHeaders },
+  });
+}
