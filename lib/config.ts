@@ -64,6 +64,19 @@ export const config = {
   get mailFrom() {
     return read("MAIL_FROM", "Help Desk <helpdesk@localhost>");
   },
+  /**
+   * Domains verified at the mail provider (comma-separated): a queue address in one of them
+   * is used as the sender itself; others become Reply-To (pick-sender.ts). Default: MAIL_FROM's domain.
+   */
+  get mailVerifiedDomains() {
+    const listed = read("MAIL_VERIFIED_DOMAINS", "")
+      .split(/[,\s]+/)
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean);
+    if (listed.length) return listed;
+    const match = /@([^>\s]+)>?\s*$/.exec(this.mailFrom);
+    return match ? [match[1].toLowerCase()] : [];
+  },
   get resendApiKey() {
     return read("RESEND_API_KEY", "");
   },

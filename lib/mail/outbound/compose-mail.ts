@@ -1,6 +1,6 @@
 import { config } from "../../config";
 import { db } from "../../db";
-import { DEFAULT_LOCALE, localeOr, type Locale } from "../../i18n/locales";
+import { localeOr, type Locale } from "../../i18n/locales";
 import { getFormatter, getTranslator } from "../../i18n/translator";
 import { ticketTag } from "../../tickets/ticket-number";
 import { parseMailbox } from "../inbound/parse-address";
@@ -8,6 +8,8 @@ import { loadOwnAddresses } from "../own-addresses";
 import { formatMailbox } from "./format-mailbox";
 import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
+import { getSettings } from "../../settings/get-settings";
+import { pickSender } from "./pick-sender";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
 import type { AutoResponseEvent } from "./auto-response-events";
@@ -73,20 +75,24 @@ function withTag(subject: string, number: string): string {
  * the customer's otherwise), else the ticket customer's — never the customer's for a mail
  * to an agent.
  */
-function pickLocale(payload: MailJobPayload, ticket: LoadedTicket | null): Locale {
-  if (payload.locale) return localeOr(payload.locale, DEFAULT_LOCALE);
-  if (payload.kind === "notification") return DEFAULT_LOCALE;
-  return localeOr(ticket?.customer.locale, DEFAULT_LOCALE);
+function pickLocale(
+  payload: MailJobPayload,
+  ticket: LoadedTicket | null,
+  fallback: Locale,
+): Locale {
+  if (payload.locale) return localeOr(payload.locale, fallback);
+  if (payload.kind === "notification") return fallback;
+  return localeOr(ticket?.customer.locale, fallback);
 }
 
 /**
  * A link's expiry for the mail text: an ISO time in the payload is written in the recipient's
  * language ("30. November 2026 um 14:05 UTC"); any other text (older jobs) is kept as it is.
  */
-function expiryText(value: string | undefined, locale: Locale): string {
+function expiryText(value: string | undefined, locale: Locale, timeZone: string): string {
   const date = new Date(value ?? "");
   if (!value || Number.isNaN(date.getTime())) return value ?? "";
-  return getFormatter(locale).dateTime(date, "deadline");
+  return getFormatter(locale, undefined, timeZone).dateTime(date, "deadline");
 }
 
 /** Comma-separated addresses → a list (empty entries dropped). */
@@ -120,8 +126,14 @@ export async function composeMail(
   messageId: string,
 ): Promise<ComposedMail> {
   const ticket = await loadTicket(payload.ticketId);
-  const locale = pickLocale(payload, ticket);
-  const t = getTranslator(locale);
+  const settings = await getSettings();
+  const sender = pickSender({
+    mailFrom: config.mailFrom,
+    queueAddress: ticket?.queue.addresses[0],
+    verifiedDomains: config.mailVerifiedDomains,
+  });
+  const locale = pickLocale(payload, ticket, settings.defaultLocale);
+  const t = getTranslator(locale, settings.timeZone);
   const data = payload.data ?? {};
   const number = ticket?.number ?? data.number ?? "";
   const title = ticket?.title ?? "";
@@ -164,7 +176,7 @@ export async function composeMail(
       const linkParagraph = data.link
         ? t("mail.autoResponse.link", {
             link: data.link,
-            expires: expiryText(data.expires, locale),
+            expires: expiryText(data.expires, locale, settings.timeZone),
           })
         : "";
       subject = custom ? template(custom.subject) : t("mail.autoResponse.subject", { title });
@@ -196,7 +208,8 @@ export async function composeMail(
       const own = await loadOwnAddresses();
       const others = (list: string | undefined) => addressList(list).filter((a) => !own.has(a));
       agentReply = {
-        from: agentSender(article.authorAgent?.name, ticket.queue.addresses[0]?.address, t),
+        // The sender rule's address (a verified queue address, else MAIL_FROM's).
+        from: agentSender(article.authorAgent?.name, parseMailbox(sender.from)?.address, t),
         cc: others(payload.cc),
         bcc: others(payload.bcc),
         attachments: article.attachments
@@ -213,7 +226,7 @@ export async function composeMail(
     case "magic-link": {
       if (!data.link)
         throw new Error("the link was withheld; the customer has to ask for a new one");
-      const expires = expiryText(data.expires, locale);
+      const expires = expiryText(data.expires, locale, settings.timeZone);
       if (payload.kind === "access-link") {
         subject = t("mail.accessLink.subject", { number });
         text = `${greeting}\n\n${t("mail.accessLink.body", { number, expires, link: data.link })}\n\n${closing}`;
@@ -250,16 +263,15 @@ export async function composeMail(
       text = withSignature(text, ticket.queue.signature);
     }
   }
-  const queueAddress = ticket?.queue.addresses[0];
   return {
     ticket,
     storedText: data.link ? text.split(data.link).join(t("mail.linkWithheld")) : text,
     mail: {
-      from: config.mailFrom,
+      // Mail to customers: from the queue's address or MAIL_FROM, replies to the queue (pickSender).
+      from: toCustomer ? sender.from : config.mailFrom,
       ...agentReply,
       to: payload.to,
-      // Replies go to the queue's address, else to our sender address.
-      replyTo: toCustomer ? (queueAddress?.address ?? config.mailFrom) : undefined,
+      replyTo: toCustomer ? sender.replyTo : undefined,
       subject: singleLine(subject),
       text,
       html: textToHtml(text, config.appUrl),
