@@ -9,6 +9,7 @@ import { formatMailbox } from "./format-mailbox";
 import { singleLine } from "../../tickets/write-article";
 import type { MailJobPayload } from "./enqueue-mail";
 import { getSettings } from "../../settings/get-settings";
+import { fillTemplate } from "../../queues/template-variables";
 import { pickSender } from "./pick-sender";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
@@ -158,20 +159,14 @@ export async function composeMail(
         orderBy: { locale: locale === "en" ? "asc" : "desc" },
       });
       const statusUrl = `${config.appUrl}/status`;
-      const template = (s: string) =>
-        s.replace(
-          /\{\{\s*(ticket\.number|ticket\.title|ticket\.link|customer\.name|customer\.email)\s*\}\}/g,
-          (_, key: string) =>
-            key === "ticket.number"
-              ? ticket.number
-              : key === "ticket.title"
-                ? ticket.title
-                : key === "ticket.link"
-                  ? (data.link ?? statusUrl)
-                  : key === "customer.name"
-                    ? ticket.customer.name
-                    : ticket.customer.email,
-        );
+      const template = (text: string) =>
+        fillTemplate(text, {
+          "ticket.number": ticket.number,
+          "ticket.title": ticket.title,
+          "ticket.link": data.link ?? statusUrl,
+          "customer.name": ticket.customer.name,
+          "customer.email": ticket.customer.email,
+        });
       // The direct link (addConfirmationLink) when the job carries one.
       const linkParagraph = data.link
         ? t("mail.autoResponse.link", {
