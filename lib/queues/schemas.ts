@@ -193,8 +193,12 @@ export const queueFormSchema = z
         for (const issue of checked.error.issues)
           ctx.addIssue({ code: "custom", message: "invalid", path: [calendarField(issue.path)] });
     }
+    const blankToDefault = (value: string) => (value.trim() === "" ? undefined : value);
     const parsed = queueInputSchema.safeParse({
       ...form,
+      defaultPriority: blankToDefault(form.defaultPriority),
+      followUpPolicy: blankToDefault(form.followUpPolicy),
+      followUpDays: blankToDefault(form.followUpDays),
       addresses: form.addresses.split(/[\s,;]+/).filter(Boolean),
       calendar: calendar as BusinessCalendar | null,
       autoResponses,
