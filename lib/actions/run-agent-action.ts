@@ -63,6 +63,10 @@ const KEYS = new Set<string>([
   "alreadyMerged",
   "mergeIntoItself",
   "invalidPeriod",
+  "taken",
+  "fallbackQueue",
+  "unknownTimeZone",
+  "unknownExtension",
 ] satisfies AgentErrorKey[]);
 export const asKey = (key: string | undefined, fallback: AgentErrorKey): AgentErrorKey =>
   key && KEYS.has(key) ? (key as AgentErrorKey) : fallback;

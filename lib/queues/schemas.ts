@@ -142,10 +142,12 @@ function calendarField(path: PropertyKey[]): string {
 /**
  * The admin form: flat FormData fields (text inputs, checkboxes, one address per line,
  * per-day opening hours, holidays one per line, texts per event and language) checked
- * and turned into a QueueInput. Every error carries the name of the field that shows it.
+ * and turned into a QueueInput (and the hidden `queueId` of the queue edited, null for a
+ * new one). Every error carries the name of the field that shows it.
  */
 export const queueFormSchema = z
   .object({
+    queueId: formText,
     name: formText,
     description: formText,
     publicNameEn: formText,
@@ -194,8 +196,9 @@ export const queueFormSchema = z
           ctx.addIssue({ code: "custom", message: "invalid", path: [calendarField(issue.path)] });
     }
     const blankToDefault = (value: string) => (value.trim() === "" ? undefined : value);
+    const { queueId: _queueId, ...fields } = form;
     const parsed = queueInputSchema.safeParse({
-      ...form,
+      ...fields,
       defaultPriority: blankToDefault(form.defaultPriority),
       followUpPolicy: blankToDefault(form.followUpPolicy),
       followUpDays: blankToDefault(form.followUpDays),
@@ -208,7 +211,12 @@ export const queueFormSchema = z
         if (issue.path[0] === "calendar" || issue.path[0] === "autoResponses") continue;
         ctx.addIssue({ code: "custom", message: issue.message, path: [issue.path[0] ?? "form"] });
       }
-    return parsed.success ? parsed.data : z.NEVER;
+    if (!parsed.success) return z.NEVER;
+    const queueId = Number(form.queueId);
+    return {
+      queueId: Number.isInteger(queueId) && queueId > 0 ? queueId : null,
+      input: parsed.data,
+    };
   });
 export type QueueFormInput = z.input<typeof queueFormSchema>;
 

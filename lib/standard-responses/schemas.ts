@@ -23,17 +23,26 @@ export const apiCreateStandardResponseSchema = standardResponseInputSchema.stric
 export const apiUpdateStandardResponseSchema = standardResponseInputSchema.partial().strict();
 export type StandardResponseUpdate = z.output<typeof apiUpdateStandardResponseSchema>;
 
-/** The admin form: name, body, "active" checkbox, one `queueIds` checkbox per queue. */
-export const standardResponseFormSchema = z.preprocess((raw) => {
-  const form = (raw ?? {}) as Record<string, unknown>;
-  const ids = form.queueIds;
-  return {
-    name: form.name,
-    body: form.body,
-    active: form.active === "on",
-    queueIds: ids === undefined ? [] : [ids].flat(),
-  };
-}, standardResponseInputSchema);
+/**
+ * The admin form: name, body, "active" checkbox, one `queueIds` checkbox per queue, and the
+ * hidden `responseId` of the response edited (absent for a new one).
+ */
+export const standardResponseFormSchema = z.preprocess(
+  (raw) => {
+    const form = (raw ?? {}) as Record<string, unknown>;
+    const ids = form.queueIds;
+    return {
+      responseId: form.responseId || undefined,
+      name: form.name,
+      body: form.body,
+      active: form.active === "on",
+      queueIds: ids === undefined ? [] : [ids].flat(),
+    };
+  },
+  standardResponseInputSchema.extend({
+    responseId: z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid").optional(),
+  }),
+);
 
 export const standardResponseIdSchema = z.object({
   responseId: z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid"),

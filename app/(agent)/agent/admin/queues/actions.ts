@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { agentButtonAction, agentFormAction } from "@/lib/actions/agent-action";
+import { auditActorOf } from "@/lib/admin/audit-actor";
+import { createQueue, updateQueue } from "@/lib/queues/save-queue";
+import { queueFormSchema, queueIdSchema } from "@/lib/queues/schemas";
+import { setQueueActive } from "@/lib/queues/set-queue-active";
+
+export const saveQueue = agentFormAction({
+  name: "saveQueue",
+  role: "admin",
+  schema: queueFormSchema,
+  run: async ({ agent, input: { queueId, input } }) => {
+    const actor = auditActorOf(agent, "web");
+    const queue = queueId
+      ? await updateQueue({ actor, queueId, input })
+      : await createQueue({ actor, input });
+    revalidatePath("/agent/admin/queues");
+    redirect(`/agent/admin/queues/${queue.id}?saved=1`);
+  },
+});
+
+export const deactivateQueue = agentButtonAction({
+  name: "deactivateQueue",
+  role: "admin",
+  schema: queueIdSchema,
+  run: async ({ agent, input }) => {
+    await setQueueActive({
+      actor: auditActorOf(agent, "web"),
+      queueId: input.queueId,
+      active: false,
+    });
+    revalidatePath("/agent/admin/queues");
+  },
+});
+
+export const activateQueue = agentButtonAction({
+  name: "activateQueue",
+  role: "admin",
+  schema: queueIdSchema,
+  run: async ({ agent, input }) => {
+    await setQueueActive({
+      actor: auditActorOf(agent, "web"),
+      queueId: input.queueId,
+      active: true,
+    });
+    revalidatePath("/agent/admin/queues");
+  },
+});
