@@ -93,8 +93,11 @@ export type QueueInput = z.output<typeof queueInputSchema>;
 
 /** API: create takes the whole queue; update any subset (PATCH). */
 export const apiCreateQueueSchema = queueInputSchema.strict();
-export const apiUpdateQueueSchema = queueInputSchema.partial().strict();
-export type QueueUpdate = z.output<typeof apiUpdateQueueSchema>;
+export const apiUpdateQueueSchema = queueInputSchema
+  .partial()
+  .extend({ active: z.boolean({ message: "invalid" }).optional() })
+  .strict();
+export type QueueUpdate = Omit<z.output<typeof apiUpdateQueueSchema>, "active">;
 
 const checkbox = z.preprocess((v) => v === "on" || v === true, z.boolean());
 const formText = z.preprocess((v) => (typeof v === "string" ? v : ""), z.string());
@@ -219,6 +222,12 @@ export const queueFormSchema = z
     };
   });
 export type QueueFormInput = z.input<typeof queueFormSchema>;
+
+/** A numeric id in a path (`/api/v1/queues/7`). */
+export const pathIdSchema = z.coerce
+  .number({ message: "invalid" })
+  .int("invalid")
+  .positive("invalid");
 
 export const queueIdSchema = z.object({
   queueId: z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid"),
