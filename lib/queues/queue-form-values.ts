@@ -1,6 +1,11 @@
 import { LOCALES } from "../i18n/locales";
 import type { AdminQueue } from "./list-queues";
-import { AUTO_RESPONSE_EVENT_KEYS, autoResponseField, dayField, WEEKDAYS } from "./schemas";
+import {
+  AUTO_RESPONSE_EVENT_KEYS,
+  autoResponseField,
+  dayField,
+  WEEKDAYS,
+} from "./queue-form-fields";
 
 /**
  * A queue as the admin form's field values (the inverse of queueFormSchema): text fields

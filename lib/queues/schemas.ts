@@ -2,21 +2,22 @@
 // fields) and the provisioning API (JSON) both parse into one QueueInput for
 // createQueue/updateQueue. Messages are agentErrors keys. The business-hours calendar is
 // validated by the SLA's own calendarSchema (lib/sla/business-time.ts); on the form its
-// errors land at the field they concern (calendarDay<N>, calendarTimeZone, holidays, calendar).
+// errors land at the field they concern (day<N>_from, calendarTimeZone, holidays, calendar).
 import { z } from "zod";
-import {
-  AUTO_RESPONSE_EVENTS,
-  type AutoResponseEvent,
-} from "../mail/outbound/auto-response-events";
-import { LOCALES, type Locale } from "../i18n/locales";
+import type { AutoResponseEvent } from "../mail/outbound/auto-response-events";
+import { LOCALES } from "../i18n/locales";
 import { calendarSchema, type BusinessCalendar } from "../sla/business-time";
+import {
+  AUTO_RESPONSE_EVENT_KEYS,
+  autoResponseField,
+  dayField,
+  FOLLOW_UP_POLICIES,
+  WEEKDAYS,
+} from "./queue-form-fields";
+
+export { AUTO_RESPONSE_EVENT_KEYS, autoResponseField, dayField, FOLLOW_UP_POLICIES, WEEKDAYS };
 
 z.config({ jitless: true });
-
-export const AUTO_RESPONSE_EVENT_KEYS = Object.keys(AUTO_RESPONSE_EVENTS) as AutoResponseEvent[];
-export const FOLLOW_UP_POLICIES = ["reopen", "new_ticket", "reject"] as const;
-/** Weekdays as the calendar numbers them, Monday first as a form lists them. */
-export const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "0"] as const;
 
 const text = (max: number) => z.string({ message: "invalid" }).trim().max(max, "invalid");
 const optionalText = (max: number) =>
@@ -101,14 +102,6 @@ export type QueueUpdate = Omit<z.output<typeof apiUpdateQueueSchema>, "active">;
 
 const checkbox = z.preprocess((v) => v === "on" || v === true, z.boolean());
 const formText = z.preprocess((v) => (typeof v === "string" ? v : ""), z.string());
-
-/** Field names of the form's per-event, per-language auto-response texts. */
-export const autoResponseField = (
-  event: AutoResponseEvent,
-  locale: Locale,
-  part: "subject" | "body",
-) => `ar_${event}_${locale}_${part}`;
-export const dayField = (day: string, part: "from" | "to") => `day${day}_${part}`;
 
 const calendarFormShape: Record<string, typeof formText> = {};
 for (const day of WEEKDAYS) {

@@ -9,18 +9,23 @@ const queueIds = z
   .max(500, "invalid")
   .transform((ids) => [...new Set(ids)]);
 
-export const standardResponseInputSchema = z.object({
+const standardResponseFields = z.object({
   name: z.string({ message: "required" }).trim().min(1, "required").max(100, "invalid"),
   /** Text with variables ({{customer.name}} …), filled when an agent uses it. */
   body: z.string({ message: "required" }).trim().min(1, "required").max(20_000, "invalid"),
-  active: z.boolean({ message: "invalid" }).default(true),
+  active: z.boolean({ message: "invalid" }),
   /** The queues whose tickets offer it. */
+  queueIds,
+});
+
+export const standardResponseInputSchema = standardResponseFields.extend({
+  active: standardResponseFields.shape.active.default(true),
   queueIds: queueIds.default([]),
 });
 export type StandardResponseInput = z.output<typeof standardResponseInputSchema>;
 
 export const apiCreateStandardResponseSchema = standardResponseInputSchema.strict();
-export const apiUpdateStandardResponseSchema = standardResponseInputSchema.partial().strict();
+export const apiUpdateStandardResponseSchema = standardResponseFields.partial().strict();
 export type StandardResponseUpdate = z.output<typeof apiUpdateStandardResponseSchema>;
 
 /**

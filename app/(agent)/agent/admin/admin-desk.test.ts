@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent } from "@/lib/agents/create-agent";
 import { createApiToken } from "@/lib/agents/api-tokens";
 import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/setup/seed";
 import { ADMIN, apiClient, startApp, type RunningApp } from "@/tests/kit/app-server";
 import { formOf, submitForm } from "@/tests/kit/form-post";
 
@@ -17,7 +16,7 @@ let readOnlyApi: ReturnType<typeof apiClient>;
 
 async function signIn(email: string, password: string) {
   const login = await submitForm(app.url, "/login", { email, password });
-  expect(login.status).toBe(303);
+  expect(login.status, `${email}: ${login.body.slice(0, 3000)}`).toBe(303);
   return login.cookies.join("; ");
 }
 
@@ -52,7 +51,7 @@ async function postAdminForm(
 }
 
 beforeAll(async () => {
-  await seedDatabase();
+  // The app's own first start seeds this database, with the ADMIN password (tests/kit/app-server.ts).
   app = await startApp({ shareDatabase: true, env: { WORKER_IN_WEB: "false" } });
   const group = await db.group.findFirstOrThrow();
   const agent = await createAgent({

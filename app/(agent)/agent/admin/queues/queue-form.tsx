@@ -13,7 +13,7 @@ import {
   dayField,
   FOLLOW_UP_POLICIES,
   WEEKDAYS,
-} from "@/lib/queues/schemas";
+} from "@/lib/queues/queue-form-fields";
 import { TEMPLATE_VARIABLES, type TemplateValues } from "@/lib/queues/template-variables";
 import { saveQueue } from "./actions";
 
