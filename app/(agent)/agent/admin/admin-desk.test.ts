@@ -29,14 +29,18 @@ async function postAdminForm(
   pathname: string,
   formWith: string,
   fields: Record<string, string>,
-  last = false,
+  smallest = false,
 ) {
   const html = await (
     await fetch(`${app.url}${pathname}`, { headers: { cookie: adminCookie } })
   ).text();
-  // Buttons whose only field is an id (deactivate, delete) are the page's last form; the
-  // edit form above them has the same hidden id.
-  const { hidden } = formOf(last ? html.slice(html.lastIndexOf("<form")) : html, formWith);
+  // Buttons whose only field is an id (deactivate, delete) are the smallest form with it;
+  // the edit form has the same hidden id.
+  const forms = [...html.matchAll(/<form[\s\S]*?<\/form>/g)]
+    .map(([form]) => form)
+    .filter((form) => form.includes(`name="${formWith}"`))
+    .sort((x, y) => x.length - y.length);
+  const { hidden } = formOf(smallest ? (forms[0] ?? "") : html, formWith);
   const form = new FormData();
   for (const [name, value] of hidden) if (!(name in fields)) form.append(name, value);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
