@@ -130,6 +130,22 @@ export const config = {
   get autoMailDailyCap() {
     return readInt("AUTO_MAIL_DAILY_CAP", 10);
   },
+  /** The language for visitors whose browser asks for none we speak (initial value of the setting). */
+  get defaultLocale() {
+    return read("DEFAULT_LOCALE", "en");
+  },
+  /** Minutes without activity after which a ticket lock ends (initial value of the setting). */
+  get lockTimeoutMinutes() {
+    return readInt("LOCK_TIMEOUT_MINUTES", 30);
+  },
+  /** Days finished jobs are kept (initial value of the setting). */
+  get finishedJobsRetentionDays() {
+    return readInt("FINISHED_JOBS_RETENTION_DAYS", 14);
+  },
+  /** Days the raw bytes of processed inbound mail are kept, 0 = keep (initial value of the setting). */
+  get inboundRawRetentionDays() {
+    return readInt("INBOUND_RAW_RETENTION_DAYS", 0);
+  },
   /** Customer portal: attachments per request or follow-up. */
   get portalMaxAttachments() {
     return readInt("PORTAL_MAX_ATTACHMENTS", 5);

@@ -222,6 +222,8 @@ export const pathIdSchema = z.coerce
   .int("invalid")
   .positive("invalid");
 
-export const queueIdSchema = z.object({
-  queueId: z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid"),
+/** The deactivate / activate button: the queue and what it becomes. */
+export const queueActivitySchema = z.object({
+  queueId: pathIdSchema,
+  active: z.enum(["true", "false"], { message: "invalid" }).transform((v) => v === "true"),
 });

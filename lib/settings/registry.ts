@@ -9,9 +9,8 @@ const MB = 1024 * 1024;
 
 /** The initial value of every setting, from the environment (read now). */
 export function initialSettings(): Settings {
-  const envLocale = process.env.DEFAULT_LOCALE;
   return {
-    defaultLocale: isLocale(envLocale) ? envLocale : DEFAULT_LOCALE,
+    defaultLocale: isLocale(config.defaultLocale) ? config.defaultLocale : DEFAULT_LOCALE,
     timeZone: config.timeZone,
     attachmentMaxCount: config.portalMaxAttachments,
     attachmentMaxMegabytes: config.portalAttachmentMaxBytes / MB,
@@ -21,18 +20,8 @@ export function initialSettings(): Settings {
     portalLinksPerIpHour: config.portalLinksPerIpHour,
     portalLinksPerAddressHour: config.portalLinksPerAddressHour,
     autoMailDailyCap: config.autoMailDailyCap,
-    lockTimeoutMinutes: envInt("LOCK_TIMEOUT_MINUTES", 30),
-    finishedJobsRetentionDays: envInt("FINISHED_JOBS_RETENTION_DAYS", 14),
-    inboundRawRetentionDays: envInt("INBOUND_RAW_RETENTION_DAYS", 0),
+    lockTimeoutMinutes: config.lockTimeoutMinutes,
+    finishedJobsRetentionDays: config.finishedJobsRetentionDays,
+    inboundRawRetentionDays: config.inboundRawRetentionDays,
   };
-}
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  }
-  return value;
 }

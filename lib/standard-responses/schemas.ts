@@ -45,7 +45,11 @@ export const standardResponseFormSchema = z.preprocess(
     };
   },
   standardResponseInputSchema.extend({
-    responseId: z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid").optional(),
+    responseId: z.coerce
+      .number({ message: "invalid" })
+      .int("invalid")
+      .positive("invalid")
+      .optional(),
   }),
 );
 

@@ -111,8 +111,8 @@ describe("admin pages and actions", () => {
       ],
       [
         `/agent/admin/queues/${wlan.id}`,
-        "queueId",
-        { queueId: String(wlan.id) },
+        "active",
+        { queueId: String(wlan.id), active: "false" },
         () => db.queue.count({ where: { id: wlan.id, active: false } }),
       ],
       [

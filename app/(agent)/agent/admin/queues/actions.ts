@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { agentButtonAction, agentFormAction } from "@/lib/actions/agent-action";
 import { auditActorOf } from "@/lib/admin/audit-actor";
 import { createQueue, updateQueue } from "@/lib/queues/save-queue";
-import { queueFormSchema, queueIdSchema } from "@/lib/queues/schemas";
+import { queueActivitySchema, queueFormSchema } from "@/lib/queues/schemas";
 import { setQueueActive } from "@/lib/queues/set-queue-active";
 
 export const saveQueue = agentFormAction({
@@ -22,30 +22,12 @@ export const saveQueue = agentFormAction({
   },
 });
 
-export const deactivateQueue = agentButtonAction({
-  name: "deactivateQueue",
+export const setQueueActivity = agentButtonAction({
+  name: "setQueueActivity",
   role: "admin",
-  schema: queueIdSchema,
+  schema: queueActivitySchema,
   run: async ({ agent, input }) => {
-    await setQueueActive({
-      actor: auditActorOf(agent, "web"),
-      queueId: input.queueId,
-      active: false,
-    });
-    revalidatePath("/agent/admin/queues");
-  },
-});
-
-export const activateQueue = agentButtonAction({
-  name: "activateQueue",
-  role: "admin",
-  schema: queueIdSchema,
-  run: async ({ agent, input }) => {
-    await setQueueActive({
-      actor: auditActorOf(agent, "web"),
-      queueId: input.queueId,
-      active: true,
-    });
+    await setQueueActive({ actor: auditActorOf(agent, "web"), ...input });
     revalidatePath("/agent/admin/queues");
   },
 });

@@ -8,7 +8,7 @@ import { FALLBACK_QUEUE } from "@/lib/queues/find-queue";
 import { getQueueForAdmin, listGroupChoices } from "@/lib/queues/list-queues";
 import { queueFormValues } from "@/lib/queues/queue-form-values";
 import { sampleTemplateValues } from "@/lib/queues/sample-template-values";
-import { activateQueue, deactivateQueue } from "../actions";
+import { setQueueActivity } from "../actions";
 import { QueueForm } from "../queue-form";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -67,8 +67,9 @@ export default async function EditQueuePage({
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             {t("queueForm.deactivateHint")}
           </p>
-          <form action={queue.active ? deactivateQueue : activateQueue}>
+          <form action={setQueueActivity}>
             <input type="hidden" name="queueId" value={queue.id} />
+            <input type="hidden" name="active" value={String(!queue.active)} />
             <Button variant={queue.active ? "danger" : "secondary"}>
               {queue.active ? t("queueForm.deactivate") : t("queueForm.activate")}
             </Button>
