@@ -3,10 +3,20 @@
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { fillTemplate, type TemplateValues } from "@/lib/queues/template-variables";
+import {
+  renderStandardResponse,
+  type StandardResponseValues,
+} from "@/lib/standard-responses/render-standard-response";
+
+/** Sample values: an auto-response's variables, or a standard response's (filled as the reply form does). */
+export type TemplateSample =
+  | { kind: "autoResponse"; values: TemplateValues }
+  | { kind: "standardResponse"; values: StandardResponseValues };
 
 /**
  * A textarea for a text with variables ({{customer.name}} …) and its live preview with
- * sample values, filled in the browser by the same function the mails use.
+ * sample values, filled in the browser by the same function the mails (auto responses) or the
+ * reply form (standard responses) use.
  */
 export function TemplateTextField({
   id,
@@ -25,7 +35,7 @@ export function TemplateTextField({
   hint?: string;
   previewLabel: string;
   defaultValue: string;
-  sample: TemplateValues;
+  sample: TemplateSample;
   error?: string;
   rows?: number;
 }) {
@@ -63,7 +73,9 @@ export function TemplateTextField({
             {previewLabel}
           </figcaption>
           <pre className="whitespace-pre-wrap font-sans text-sm" data-testid={`${id}-preview`}>
-            {fillTemplate(text, sample)}
+            {sample.kind === "autoResponse"
+              ? fillTemplate(text, sample.values)
+              : renderStandardResponse(text, sample.values)}
           </pre>
         </figure>
       )}

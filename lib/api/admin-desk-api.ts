@@ -11,7 +11,7 @@ import {
   getStandardResponseForAdmin,
   listStandardResponsesForAdmin,
   type AdminStandardResponse,
-} from "../standard-responses/list-standard-responses";
+} from "../standard-responses/list-standard-responses-for-admin";
 import {
   createStandardResponse,
   deleteStandardResponse,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditActor } from "../admin/record-audit";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
-import { getStandardResponseForAdmin } from "./list-standard-responses";
+import { getStandardResponseForAdmin } from "./list-standard-responses-for-admin";
 import {
   createStandardResponse,
   deleteStandardResponse,

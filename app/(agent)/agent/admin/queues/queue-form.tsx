@@ -190,7 +190,7 @@ export function QueueForm({
                       label={t("body", { language: tl(locale) })}
                       previewLabel={t("preview")}
                       defaultValue={value(body)}
-                      sample={sample}
+                      sample={{ kind: "autoResponse", values: sample }}
                       error={errorOf(body)}
                     />
                   </div>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { localizedTitle } from "@/lib/i18n/server";
-import { listStandardResponsesForAdmin } from "@/lib/standard-responses/list-standard-responses";
+import { listStandardResponsesForAdmin } from "@/lib/standard-responses/list-standard-responses-for-admin";
 
 export const generateMetadata = localizedTitle((t) => t("adminDesk.standardResponses.title"));
 

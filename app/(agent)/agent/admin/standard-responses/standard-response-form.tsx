@@ -5,7 +5,10 @@ import { useTranslations } from "next-intl";
 import { TemplateTextField } from "@/components/admin-desk/template-text-field";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { TEMPLATE_VARIABLES, type TemplateValues } from "@/lib/queues/template-variables";
+import {
+  STANDARD_RESPONSE_VARIABLES,
+  type StandardResponseValues,
+} from "@/lib/standard-responses/render-standard-response";
 import { saveStandardResponse } from "./actions";
 
 export interface StandardResponseFormValues {
@@ -24,7 +27,7 @@ export function StandardResponseForm({
 }: {
   initial: StandardResponseFormValues;
   queues: { id: number; name: string; active: boolean }[];
-  sample: TemplateValues;
+  sample: StandardResponseValues;
   saved?: boolean;
 }) {
   const t = useTranslations("adminDesk.standardResponseForm");
@@ -36,7 +39,7 @@ export function StandardResponseForm({
     const key = failed?.fieldErrors?.[name]?.[0];
     return key ? errors(key) : undefined;
   };
-  const variables = TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(", ");
+  const variables = STANDARD_RESPONSE_VARIABLES.join(", ");
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="responseId" value={initial.responseId} />
@@ -65,7 +68,7 @@ export function StandardResponseForm({
         hint={t("bodyHint", { variables })}
         previewLabel={t("preview")}
         defaultValue={sent ? (sent.body ?? "") : initial.body}
-        sample={sample}
+        sample={{ kind: "standardResponse", values: sample }}
         error={errorOf("body")}
         rows={8}
       />

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { requireAdmin } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { listQueuesForAdmin } from "@/lib/queues/list-queues";
-import { sampleTemplateValues } from "@/lib/queues/sample-template-values";
-import { getStandardResponseForAdmin } from "@/lib/standard-responses/list-standard-responses";
+import { sampleStandardResponseValues } from "@/lib/queues/sample-template-values";
+import { getStandardResponseForAdmin } from "@/lib/standard-responses/list-standard-responses-for-admin";
 import { removeStandardResponse } from "../actions";
 import { StandardResponseForm } from "../standard-response-form";
 
@@ -32,7 +32,7 @@ export default async function EditStandardResponsePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const response = await findResponse((await params).id);
   if (!response) notFound();
   const t = await getTranslations("adminDesk");
@@ -58,7 +58,8 @@ export default async function EditStandardResponsePage({
           queueIds: response.queues.map((q) => q.id),
         }}
         queues={queues.map(({ id, name, active }) => ({ id, name, active }))}
-        sample={sampleTemplateValues({
+        sample={sampleStandardResponseValues({
+          agentName: admin.name,
           customerName: t("sample.customerName"),
           title: t("sample.title"),
         })}

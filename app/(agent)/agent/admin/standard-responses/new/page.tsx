@@ -3,13 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { localizedTitle } from "@/lib/i18n/server";
 import { listQueuesForAdmin } from "@/lib/queues/list-queues";
-import { sampleTemplateValues } from "@/lib/queues/sample-template-values";
+import { sampleStandardResponseValues } from "@/lib/queues/sample-template-values";
 import { StandardResponseForm } from "../standard-response-form";
 
 export const generateMetadata = localizedTitle((t) => t("adminDesk.standardResponseForm.newTitle"));
 
 export default async function NewStandardResponsePage() {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const t = await getTranslations("adminDesk");
   const queues = await listQueuesForAdmin();
   return (
@@ -24,7 +24,8 @@ export default async function NewStandardResponsePage() {
       <StandardResponseForm
         initial={{ responseId: "", name: "", body: "", active: true, queueIds: [] }}
         queues={queues.map(({ id, name, active }) => ({ id, name, active }))}
-        sample={sampleTemplateValues({
+        sample={sampleStandardResponseValues({
+          agentName: admin.name,
           customerName: t("sample.customerName"),
           title: t("sample.title"),
         })}
