@@ -134,10 +134,6 @@ export const config = {
   get defaultLocale() {
     return read("DEFAULT_LOCALE", "en");
   },
-  /** Minutes without activity after which a ticket lock ends (initial value of the setting). */
-  get lockTimeoutMinutes() {
-    return readInt("LOCK_TIMEOUT_MINUTES", 30);
-  },
   /** Days finished jobs are kept (initial value of the setting). */
   get finishedJobsRetentionDays() {
     return readInt("FINISHED_JOBS_RETENTION_DAYS", 14);

@@ -54,7 +54,7 @@ describe("settings", () => {
     expect(entries).toHaveLength(before + 1);
     expect(entries.at(-1)).toMatchObject({
       objectId: "lockTimeoutMinutes",
-      changes: { value: { old: 30, new: 45 } },
+      changes: { value: { old: 60, new: 45 } },
     });
   });
 
