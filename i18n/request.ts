@@ -4,9 +4,10 @@ import { getRequestConfig } from "next-intl/server";
 import { catalogues } from "@/lib/i18n/catalogues";
 import { formats } from "@/lib/i18n/formats";
 import { resolveRequestLocale } from "@/lib/i18n/request-locale";
-import { config } from "@/lib/config";
+import { getSettings } from "@/lib/settings/get-settings";
 
 export default getRequestConfig(async () => {
-  const locale = await resolveRequestLocale();
-  return { locale, messages: catalogues[locale], formats, timeZone: config.timeZone };
+  const { defaultLocale, timeZone } = await getSettings();
+  const locale = await resolveRequestLocale(defaultLocale);
+  return { locale, messages: catalogues[locale], formats, timeZone };
 });

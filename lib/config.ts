@@ -64,6 +64,19 @@ export const config = {
   get mailFrom() {
     return read("MAIL_FROM", "Help Desk <helpdesk@localhost>");
   },
+  /**
+   * Domains verified at the mail provider (comma-separated): a queue address in one of them
+   * is used as the sender itself; others become Reply-To (pick-sender.ts). Default: MAIL_FROM's domain.
+   */
+  get mailVerifiedDomains() {
+    const listed = read("MAIL_VERIFIED_DOMAINS", "")
+      .split(/[,\s]+/)
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean);
+    if (listed.length) return listed;
+    const match = /@([^>\s]+)>?\s*$/.exec(this.mailFrom);
+    return match ? [match[1].toLowerCase()] : [];
+  },
   get resendApiKey() {
     return read("RESEND_API_KEY", "");
   },
@@ -116,6 +129,18 @@ export const config = {
   /** Automatic mails (auto-responses, notifications to customers) per address and day. */
   get autoMailDailyCap() {
     return readInt("AUTO_MAIL_DAILY_CAP", 10);
+  },
+  /** The language for visitors whose browser asks for none we speak (initial value of the setting). */
+  get defaultLocale() {
+    return read("DEFAULT_LOCALE", "en");
+  },
+  /** Days finished jobs are kept (initial value of the setting). */
+  get finishedJobsRetentionDays() {
+    return readInt("FINISHED_JOBS_RETENTION_DAYS", 14);
+  },
+  /** Days the raw bytes of processed inbound mail are kept, 0 = keep (initial value of the setting). */
+  get inboundRawRetentionDays() {
+    return readInt("INBOUND_RAW_RETENTION_DAYS", 0);
   },
   /** Customer portal: attachments per request or follow-up. */
   get portalMaxAttachments() {

@@ -15,8 +15,14 @@ export function localeOr<T extends Locale | undefined>(value: unknown, fallback:
   return isLocale(value) ? value : fallback;
 }
 
-/** Best supported locale from an Accept-Language header (q-values honoured, region ignored). */
-export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+/**
+ * Best supported locale from an Accept-Language header (q-values honoured, region ignored),
+ * else `fallback`.
+ */
+export function negotiateLocale(
+  acceptLanguage: string | null | undefined,
+  fallback: Locale = DEFAULT_LOCALE,
+): Locale {
   const ranked = (acceptLanguage ?? "")
     .split(",")
     .map((part) => {
@@ -24,5 +30,5 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
       return { lang: tag.toLowerCase().split("-")[0], q: q ? Number(q) : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => r.lang).find(isLocale) ?? DEFAULT_LOCALE;
+  return ranked.map((r) => r.lang).find(isLocale) ?? fallback;
 }

@@ -4,12 +4,15 @@ import { config } from "../config";
 import { catalogueFormatter, catalogueTranslator } from "./catalogue-translator";
 import type { Locale } from "./locales";
 
-/** Translator over the whole catalogue of `locale`; dates in TIME_ZONE (default UTC). */
-export function getTranslator(locale: Locale) {
-  return catalogueTranslator(locale, config.timeZone);
+/**
+ * Translator over the whole catalogue of `locale`; dates in `timeZone` (the desk's setting,
+ * lib/settings; default TIME_ZONE, else UTC).
+ */
+export function getTranslator(locale: Locale, timeZone = config.timeZone) {
+  return catalogueTranslator(locale, timeZone);
 }
 
 /** Dates, relative times and numbers of `locale`, formatted as on the pages. */
-export function getFormatter(locale: Locale, now?: Date) {
-  return catalogueFormatter(locale, config.timeZone, now);
+export function getFormatter(locale: Locale, now?: Date, timeZone = config.timeZone) {
+  return catalogueFormatter(locale, timeZone, now);
 }

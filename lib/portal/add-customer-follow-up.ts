@@ -1,5 +1,5 @@
 import { customerIntakeScope } from "../access/intake-scope";
-import { config } from "../config";
+import { getSettings } from "../settings/get-settings";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { addFollowUp } from "../tickets/add-follow-up";
@@ -27,12 +27,13 @@ export async function addCustomerFollowUp(options: {
     select: { id: true, title: true },
   });
   if (!ticket) throw new NotFoundError();
+  const settings = await getSettings();
   await checkRateLimits({
     scope: "portal-request",
     ip: options.ip,
     email: session.email,
-    perIp: config.portalRequestsPerIpHour,
-    perAddress: config.portalRequestsPerAddressHour,
+    perIp: settings.portalRequestsPerIpHour,
+    perAddress: settings.portalRequestsPerAddressHour,
     now: options.now,
   });
   const subject = /^re:/i.test(ticket.title) ? ticket.title : `Re: ${ticket.title}`;

@@ -123,7 +123,7 @@ describe("the attachment policy", () => {
   });
 
   it("refuses by name before upload and by content on the server, per file", async () => {
-    const limits = { ...getAttachmentLimits(), maxCount: 5 };
+    const limits = { ...(await getAttachmentLimits()), maxCount: 5 };
     const base = { name: "A", email: "a@example.org", subject: "S", body: "B", topic: "1" };
     const attachments = [
       file(LOG, "router.log"),

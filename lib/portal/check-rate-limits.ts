@@ -1,4 +1,4 @@
-import { config } from "../config";
+import { getSettings } from "../settings/get-settings";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
 import { perIpLimit } from "../http/client-ip";
@@ -54,7 +54,8 @@ const UPLOADS_PER_REQUEST = 3;
  */
 export async function checkUploadRateLimit(ip: string, now = new Date()) {
   if (isBenchRun()) return;
-  const limit = perIpLimit(ip, config.portalRequestsPerIpHour * UPLOADS_PER_REQUEST);
+  const { portalRequestsPerIpHour } = await getSettings();
+  const limit = perIpLimit(ip, portalRequestsPerIpHour * UPLOADS_PER_REQUEST);
   if (!(await isWithinRateLimit(db, "portal-upload:ip", ip, limit, HOUR, now))) {
     throw new UserFacingError("rateLimited", "rate_limited");
   }

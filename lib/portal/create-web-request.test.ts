@@ -4,11 +4,13 @@ import { UserFacingError } from "../errors";
 import { requestAccessLink } from "./request-access-link";
 import { requestSchema } from "./schemas";
 import { freshIp, publicQueueId, submitRequest } from "@/tests/kit/portal";
+import { changeSettings, resetSettings } from "@/tests/kit/settings";
 
 const limits = { maxCount: 2, maxBytes: 10, extensions: ["txt", "png"] };
 const saved = { ...process.env };
-afterEach(() => {
+afterEach(async () => {
   process.env = { ...saved };
+  await resetSettings();
 });
 
 describe("createWebRequest", () => {
@@ -62,8 +64,7 @@ describe("createWebRequest", () => {
   });
 
   it("is rate limited per address and per IP, in the database", async () => {
-    process.env.PORTAL_REQUESTS_PER_ADDRESS_HOUR = "2";
-    process.env.PORTAL_REQUESTS_PER_IP_HOUR = "3";
+    await changeSettings({ portalRequestsPerAddressHour: 2, portalRequestsPerIpHour: 3 });
     await submitRequest({ email: "limit@example.org" });
     await submitRequest({ email: "limit@example.org" });
     const error = await submitRequest({ email: "limit@example.org" }).catch((e) => e);
@@ -81,7 +82,7 @@ describe("createWebRequest", () => {
   });
 
   it("rate limits status lookups whether or not they match", async () => {
-    process.env.PORTAL_LINKS_PER_ADDRESS_HOUR = "2";
+    await changeSettings({ portalLinksPerAddressHour: 2 });
     const lookup = () =>
       requestAccessLink({
         number: "2026010110000010",

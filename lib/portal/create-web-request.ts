@@ -1,5 +1,5 @@
 import { customerIntakeScope } from "../access/intake-scope";
-import { config } from "../config";
+import { getSettings } from "../settings/get-settings";
 import { findOrCreateCustomer } from "../customers/find-or-create-customer";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
@@ -27,12 +27,13 @@ export interface CreateWebRequestOptions {
 export async function createWebRequest(options: CreateWebRequestOptions) {
   const { input } = options;
   if (options.honeypot) throw new UserFacingError("rejected", "bad_request");
+  const settings = await getSettings();
   await checkRateLimits({
     scope: "portal-request",
     ip: options.ip,
     email: input.email,
-    perIp: config.portalRequestsPerIpHour,
-    perAddress: config.portalRequestsPerAddressHour,
+    perIp: settings.portalRequestsPerIpHour,
+    perAddress: settings.portalRequestsPerAddressHour,
     now: options.now,
   });
   const queue = await db.queue.findFirst({

@@ -1,5 +1,5 @@
-import { config } from "../config";
 import { normaliseEmail } from "../customers/find-or-create-customer";
+import { getSettings } from "../settings/get-settings";
 import { transaction } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import type { LinkRequestPayload } from "../jobs/job-types";
@@ -19,12 +19,13 @@ export async function requestLink(options: {
 }): Promise<void> {
   const now = options.now ?? new Date();
   const request = { ...options.request, email: normaliseEmail(options.request.email) };
+  const settings = await getSettings();
   await checkRateLimits({
     scope: "portal-link",
     ip: options.ip,
     email: request.email,
-    perIp: config.portalLinksPerIpHour,
-    perAddress: config.portalLinksPerAddressHour,
+    perIp: settings.portalLinksPerIpHour,
+    perAddress: settings.portalLinksPerAddressHour,
     now,
   });
   await transaction((tx) =>

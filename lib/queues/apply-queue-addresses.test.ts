@@ -13,7 +13,7 @@ describe("QUEUE_ADDRESSES", () => {
     expect(() => parseQueueAddresses("nonsense")).toThrow(/address=Queue/);
   });
 
-  it("routes addresses to queues, first one primary, and can move an address", async () => {
+  it("routes addresses to queues, first one primary, only while no address exists", async () => {
     await seedDatabase();
     await applyQueueAddresses(
       parseQueueAddresses("help@uni.example=Misc, misc2@uni.example=Misc, wlan@uni.example=WLAN"),
@@ -30,15 +30,27 @@ describe("QUEUE_ADDRESSES", () => {
       ["misc2@uni.example", "Misc", false],
       ["wlan@uni.example", "WLAN", true],
     ]);
-    await applyQueueAddresses(parseQueueAddresses("wlan@uni.example=VoIP"));
+    // Once addresses exist (an admin may have edited them), a restart applies nothing.
+    await db.queueAddress.update({
+      where: { address: "wlan@uni.example" },
+      data: { queueId: (await db.queue.findUniqueOrThrow({ where: { name: "VoIP" } })).id },
+    });
+    await db.queueAddress.delete({ where: { address: "misc2@uni.example" } });
     expect(
-      (
-        await db.queueAddress.findUniqueOrThrow({
-          where: { address: "wlan@uni.example" },
-          include: { queue: true },
-        })
-      ).queue.name,
-    ).toBe("VoIP");
+      await applyQueueAddresses(
+        parseQueueAddresses("help@uni.example=Misc, misc2@uni.example=Misc, wlan@uni.example=WLAN"),
+      ),
+    ).toBe(false);
+    await seedDatabase();
+    const after = await db.queueAddress.findMany({
+      include: { queue: true },
+      orderBy: { address: "asc" },
+    });
+    expect(after.map((r) => [r.address, r.queue.name])).toEqual([
+      ["help@uni.example", "Misc"],
+      ["wlan@uni.example", "VoIP"],
+    ]);
+    await db.queueAddress.deleteMany();
     await expect(applyQueueAddresses([{ address: "x@y.example", queue: "Nope" }])).rejects.toThrow(
       /no queue named/,
     );

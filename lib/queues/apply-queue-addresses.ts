@@ -22,10 +22,12 @@ export function parseQueueAddresses(spec: string): QueueAddressEntry[] {
 /**
  * Makes the configured inbound addresses route to their queues (new tickets
  * to that address land there, replies go out with it as Reply-To). The first
- * address listed for a queue is its primary one. Idempotent; addresses not
- * listed are left alone.
+ * address listed for a queue is its primary one. Applied only while no queue
+ * address exists at all (a fresh desk): afterwards admins manage addresses in
+ * the browser, and a restart never undoes their edits. Returns whether it applied.
  */
-export async function applyQueueAddresses(entries: QueueAddressEntry[]) {
+export async function applyQueueAddresses(entries: QueueAddressEntry[]): Promise<boolean> {
+  if (entries.length === 0 || (await db.queueAddress.count()) > 0) return false;
   const firstPerQueue = new Set<string>();
   for (const entry of entries) {
     const queue = await db.queue.findUnique({ where: { name: entry.queue } });
@@ -38,4 +40,5 @@ export async function applyQueueAddresses(entries: QueueAddressEntry[]) {
       update: { queueId: queue.id, isPrimary },
     });
   }
+  return true;
 }

@@ -6,6 +6,7 @@ import { hashPassword } from "../agents/password";
 import { config } from "../config";
 import { applyQueueAddresses, parseQueueAddresses } from "../queues/apply-queue-addresses";
 import { db, isPostgres, transaction } from "../db";
+import { seedSettings } from "../settings/seed-settings";
 
 export const DEFAULT_GROUP = "users";
 
@@ -88,6 +89,8 @@ export async function seedDatabase(): Promise<SeedResult> {
         data: { publicNameEn, publicNameDe },
       });
     }
+
+    await seedSettings(tx);
 
     const existingAdmin = await tx.agent.findFirst({
       where: { role: "admin" },

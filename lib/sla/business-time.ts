@@ -18,7 +18,8 @@ const time = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time must be HH:MM (00:00–24:00)");
 
-function isTimeZone(value: string): boolean {
+/** Whether `value` is an IANA time zone this runtime knows ("Europe/Berlin"). */
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     return true;

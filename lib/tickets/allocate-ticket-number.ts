@@ -1,5 +1,6 @@
 import { config } from "../config";
 import { db } from "../db";
+import { getSettings } from "../settings/get-settings";
 import { formatTicketNumber, ticketDay } from "./ticket-number";
 
 /**
@@ -8,7 +9,7 @@ import { formatTicketNumber, ticketDay } from "./ticket-number";
  * database, and a rolled-back ticket leaves a gap, which the format tolerates.
  */
 export async function allocateTicketNumber(now = new Date()): Promise<string> {
-  const day = ticketDay(now, config.timeZone);
+  const day = ticketDay(now, (await getSettings()).timeZone);
   const rows = await db.$queryRaw<{ value: number | bigint }[]>`
     INSERT INTO "TicketCounter" ("day", "value") VALUES (${day}, 1)
     ON CONFLICT ("day") DO UPDATE SET "value" = "TicketCounter"."value" + 1

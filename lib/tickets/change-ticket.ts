@@ -1,6 +1,6 @@
+import { getSettings } from "../settings/get-settings";
 import { writableTickets, type Scope } from "../access/scope";
 import { agentActor } from "../actor";
-import { config } from "../config";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { TicketState } from "../generated/sqlite/enums";
@@ -39,7 +39,10 @@ export async function changeTicket(options: {
     case "state":
       changes.state = change.state;
       if (change.state.startsWith("pending_"))
-        changes.pendingUntil = dateFromWallTime(change.pendingUntil, config.timeZone);
+        changes.pendingUntil = dateFromWallTime(
+          change.pendingUntil,
+          (await getSettings()).timeZone,
+        );
       break;
     case "priority":
       changes.priority = change.priority;

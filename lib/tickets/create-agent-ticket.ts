@@ -1,6 +1,6 @@
+import { getSettings } from "../settings/get-settings";
 import type { Scope } from "../access/scope";
 import { agentActor } from "../actor";
-import { config } from "../config";
 import { composeAgentArticle } from "./compose-agent-article";
 import { createTicket } from "./create-ticket";
 import type { AgentTicketInput } from "./schemas";
@@ -22,7 +22,7 @@ export async function createAgentTicket(options: {
 }) {
   const { scope, agent, input } = options;
   const pendingUntil = input.state.startsWith("pending_")
-    ? dateFromWallTime(input.pendingUntil, config.timeZone)
+    ? dateFromWallTime(input.pendingUntil, (await getSettings()).timeZone)
     : undefined;
   const customer = { email: input.customerEmail, name: input.customerName || undefined };
   const article = composeAgentArticle({

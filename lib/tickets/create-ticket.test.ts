@@ -3,6 +3,8 @@ import { systemScope } from "../access/system-scope";
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
+import { getSettings } from "../settings/get-settings";
+import { changeSettings } from "../../tests/kit/settings";
 import { SYSTEM } from "../actor";
 import { createTicket } from "./create-ticket";
 import { isValidTicketNumber } from "./ticket-number";
@@ -208,7 +210,8 @@ describe("auto-responses", () => {
   it("stop at the per-address daily cap and never go to a bouncing address", async () => {
     await seedDatabase();
     const misc = await queueId("Misc");
-    process.env.AUTO_MAIL_DAILY_CAP = "2";
+    const { autoMailDailyCap } = await getSettings();
+    await changeSettings({ autoMailDailyCap: 2 });
     try {
       const results = [];
       for (let i = 0; i < 3; i++) results.push(await createTicketIn(misc, "chatty@example.org"));
@@ -216,7 +219,7 @@ describe("auto-responses", () => {
       // Another address has its own allowance.
       expect((await createTicketIn(misc, "quiet@example.org")).autoResponseQueued).toBe(true);
     } finally {
-      delete process.env.AUTO_MAIL_DAILY_CAP;
+      await changeSettings({ autoMailDailyCap });
     }
 
     await db.customer.upsert({

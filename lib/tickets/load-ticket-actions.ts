@@ -1,5 +1,5 @@
+import { getSettings } from "../settings/get-settings";
 import { writableTickets, type Scope } from "../access/scope";
-import { config } from "../config";
 import { db } from "../db";
 import { loadOwnAddresses } from "../mail/own-addresses";
 import { listWritableQueues } from "../queues/list-writable-queues";
@@ -70,8 +70,10 @@ export async function loadTicketActions(options: {
     queueId: ticket.queueId,
     owner: ticket.owner?.email ?? "",
     responsible: ticket.responsible?.email ?? "",
-    pendingUntil: ticket.pendingUntil ? wallTimeOf(ticket.pendingUntil, config.timeZone) : "",
-    timeZone: config.timeZone,
+    pendingUntil: ticket.pendingUntil
+      ? wallTimeOf(ticket.pendingUntil, (await getSettings()).timeZone)
+      : "",
+    timeZone: (await getSettings()).timeZone,
     subject: `${ticketTag(ticket.number)} Re: ${ticket.title}`,
     signature: ticket.queue.signature.trim(),
     recipients: {

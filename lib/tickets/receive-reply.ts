@@ -26,7 +26,7 @@ const TEXT_FIELDS = [
  * "invalid" (bad_request) for a body that is not a multipart form.
  */
 export async function readReplyForm(req: Request, number: string) {
-  const limits = getAttachmentLimits();
+  const limits = await getAttachmentLimits();
   try {
     const form = await parseMultipart(req, portalMultipartLimits(limits));
     return {

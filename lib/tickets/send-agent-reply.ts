@@ -1,6 +1,6 @@
+import { getSettings } from "../settings/get-settings";
 import { writableTickets, type Scope } from "../access/scope";
 import { agentActor } from "../actor";
-import { config } from "../config";
 import { transaction } from "../db";
 import { assertTicketVersion } from "./assert-ticket-version";
 import { takeLockForReply } from "./ticket-lock";
@@ -34,7 +34,7 @@ export async function sendAgentReply(options: SendAgentReplyInput) {
   const now = options.now ?? new Date();
   const pendingUntil =
     input.nextState.startsWith("pending_") && input.pendingUntil
-      ? dateFromWallTime(input.pendingUntil, config.timeZone)
+      ? dateFromWallTime(input.pendingUntil, (await getSettings()).timeZone)
       : undefined;
   return transaction(async (tx) => {
     const ticket = await tx.ticket.findFirst({

@@ -16,6 +16,10 @@ import { createTicket } from "./create-ticket";
 import { readReplyDraft, saveReplyDraft } from "./reply-drafts";
 import { sendAgentReply } from "./send-agent-reply";
 
+// The queues' domain is verified at the provider, so replies go out from the queue's own
+// address (the sender rule, lib/mail/outbound/pick-sender.ts; the other case is tested there).
+process.env.MAIL_VERIFIED_DOMAINS = "desk.example";
+
 const drain = () => createWorker({ handlers: jobHandlers, log: () => {} }).drain();
 const queueId = async (name: string) => (await db.queue.findUniqueOrThrow({ where: { name } })).id;
 

@@ -76,7 +76,7 @@ describe("ticket locks", () => {
   });
 
   it("ends after the timeout without activity by its holder; the holder's activity keeps it", async () => {
-    const timeout = lockTimeoutMinutes();
+    const timeout = await lockTimeoutMinutes();
     const ticket = await newTicket();
     await lock(ticket.id, tom, minutes(0));
     expect(
@@ -133,7 +133,7 @@ describe("ticket locks", () => {
     await reply(uma, minutes(3));
     expect(await db.historyEntry.count({ where: { ticketId: ticket.id } })).toBe(before);
     // After Uma's lock timed out, Tom's reply takes the lock but not the ownership.
-    const late = minutes(3 + lockTimeoutMinutes() + 1);
+    const late = minutes(3 + (await lockTimeoutMinutes()) + 1);
     expect(await reply(tom, late)).toEqual({ lockedBy: null, tookOwnership: false });
     expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
       ownerId: uma,

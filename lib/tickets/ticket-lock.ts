@@ -1,7 +1,7 @@
 import { agentActor } from "../actor";
 import { writableTickets, type Scope } from "../access/scope";
-import { config } from "../config";
 import { db, transaction, type Tx } from "../db";
+import { getSettings } from "../settings/get-settings";
 import { NotFoundError, UserFacingError } from "../errors";
 import { assertTicketVersion } from "./assert-ticket-version";
 import { recordHistory, type HistoryInput } from "./record-history";
@@ -12,9 +12,12 @@ import { NEXT_VERSION } from "./ticket-version";
 // (any history entry they cause on the ticket). An ended lock may stay in the row until the
 // next lock or reply replaces it: readers ask findActiveLock, never lockedById alone.
 
-/** Minutes without activity after which a lock ends (LOCK_TIMEOUT_MINUTES, default 60). */
-export function lockTimeoutMinutes(): number {
-  return config.lockTimeoutMinutes;
+/**
+ * Minutes without activity after which a lock ends: the lock-timeout setting (lib/settings;
+ * LOCK_TIMEOUT_MINUTES gives only its first value, default 60).
+ */
+export async function lockTimeoutMinutes(): Promise<number> {
+  return (await getSettings()).lockTimeoutMinutes;
 }
 
 export interface ActiveLock {
@@ -43,7 +46,7 @@ export async function findActiveLock(
     select: { createdAt: true },
   });
   const last = Math.max(ticket.lockedAt.getTime(), activity?.createdAt.getTime() ?? 0);
-  const expiresAt = new Date(last + lockTimeoutMinutes() * 60_000);
+  const expiresAt = new Date(last + (await lockTimeoutMinutes()) * 60_000);
   if (expiresAt <= now) return null;
   return {
     agentId: ticket.lockedBy.id,

@@ -24,7 +24,7 @@ export default async function RequestPage({ searchParams }: Props) {
       <p className="text-zinc-600 dark:text-zinc-400">{t("portal.request.intro")}</p>
       <RequestForm
         topics={await listTopics(locale)}
-        limits={getAttachmentLimits()}
+        limits={await getAttachmentLimits()}
         initialState={initialState}
       />
     </PortalPage>

@@ -13,8 +13,11 @@ import { redecodeInboundArticle } from "./redecode-inbound-article";
 export async function reprocessInboundMessage(id: number) {
   const row = await db.inboundMessage.findUnique({ where: { id } });
   if (!row) throw new NotFoundError("Inbound message not found");
-  if (row.status === "processed" && row.articleId)
+  if (row.status === "processed" && row.articleId) {
+    if (!row.raw && !row.payload)
+      throw new UserFacingError("The raw message is no longer kept (retention)", "conflict");
     return redecodeInboundArticle({ ...row, articleId: row.articleId });
+  }
   if (row.status !== "failed" && row.status !== "received")
     throw new UserFacingError(`The message is already ${row.status}`, "conflict");
   const fetched = row.raw || (row.payload && JSON.parse(row.payload).email);

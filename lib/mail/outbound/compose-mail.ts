@@ -1,6 +1,6 @@
 import { config } from "../../config";
 import { db } from "../../db";
-import { DEFAULT_LOCALE, localeOr, type Locale } from "../../i18n/locales";
+import { localeOr, type Locale } from "../../i18n/locales";
 import { getFormatter, getTranslator } from "../../i18n/translator";
 import { ticketTag } from "../../tickets/ticket-number";
 import { parseMailbox } from "../inbound/parse-address";
@@ -9,6 +9,9 @@ import { formatMailbox } from "./format-mailbox";
 import { singleLine } from "../../tickets/write-article";
 import { isAgentMail } from "../../jobs/job-types";
 import type { MailJobPayload } from "./enqueue-mail";
+import { getSettings } from "../../settings/get-settings";
+import { fillTemplate } from "../../queues/template-variables";
+import { pickSender } from "./pick-sender";
 import { textToHtml, withSignature } from "./render";
 import type { OutgoingMail } from "./transport";
 import type { AutoResponseEvent } from "./auto-response-events";
@@ -74,20 +77,24 @@ function withTag(subject: string, number: string): string {
  * the customer's otherwise), else the ticket customer's — never the customer's for a mail
  * to an agent.
  */
-function pickLocale(payload: MailJobPayload, ticket: LoadedTicket | null): Locale {
-  if (payload.locale) return localeOr(payload.locale, DEFAULT_LOCALE);
-  if (payload.kind === "notification") return DEFAULT_LOCALE;
-  return localeOr(ticket?.customer.locale, DEFAULT_LOCALE);
+function pickLocale(
+  payload: MailJobPayload,
+  ticket: LoadedTicket | null,
+  fallback: Locale,
+): Locale {
+  if (payload.locale) return localeOr(payload.locale, fallback);
+  if (payload.kind === "notification") return fallback;
+  return localeOr(ticket?.customer.locale, fallback);
 }
 
 /**
  * A link's expiry for the mail text: an ISO time in the payload is written in the recipient's
  * language ("30. November 2026 um 14:05 UTC"); any other text (older jobs) is kept as it is.
  */
-function expiryText(value: string | undefined, locale: Locale): string {
+function expiryText(value: string | undefined, locale: Locale, timeZone: string): string {
   const date = new Date(value ?? "");
   if (!value || Number.isNaN(date.getTime())) return value ?? "";
-  return getFormatter(locale).dateTime(date, "deadline");
+  return getFormatter(locale, undefined, timeZone).dateTime(date, "deadline");
 }
 
 /** Comma-separated addresses → a list (empty entries dropped). */
@@ -121,8 +128,14 @@ export async function composeMail(
   messageId: string,
 ): Promise<ComposedMail> {
   const ticket = await loadTicket(payload.ticketId);
-  const locale = pickLocale(payload, ticket);
-  const t = getTranslator(locale);
+  const settings = await getSettings();
+  const sender = pickSender({
+    mailFrom: config.mailFrom,
+    queueAddress: ticket?.queue.addresses[0],
+    verifiedDomains: config.mailVerifiedDomains,
+  });
+  const locale = pickLocale(payload, ticket, settings.defaultLocale);
+  const t = getTranslator(locale, settings.timeZone);
   const data = payload.data ?? {};
   const number = ticket?.number ?? data.number ?? "";
   const title = ticket?.title ?? "";
@@ -147,25 +160,19 @@ export async function composeMail(
         orderBy: { locale: locale === "en" ? "asc" : "desc" },
       });
       const statusUrl = `${config.appUrl}/status`;
-      const template = (s: string) =>
-        s.replace(
-          /\{\{\s*(ticket\.number|ticket\.title|ticket\.link|customer\.name|customer\.email)\s*\}\}/g,
-          (_, key: string) =>
-            key === "ticket.number"
-              ? ticket.number
-              : key === "ticket.title"
-                ? ticket.title
-                : key === "ticket.link"
-                  ? (data.link ?? statusUrl)
-                  : key === "customer.name"
-                    ? ticket.customer.name
-                    : ticket.customer.email,
-        );
+      const template = (text: string) =>
+        fillTemplate(text, {
+          "ticket.number": ticket.number,
+          "ticket.title": ticket.title,
+          "ticket.link": data.link ?? statusUrl,
+          "customer.name": ticket.customer.name,
+          "customer.email": ticket.customer.email,
+        });
       // The direct link (addConfirmationLink) when the job carries one.
       const linkParagraph = data.link
         ? t("mail.autoResponse.link", {
             link: data.link,
-            expires: expiryText(data.expires, locale),
+            expires: expiryText(data.expires, locale, settings.timeZone),
           })
         : "";
       subject = custom ? template(custom.subject) : t("mail.autoResponse.subject", { title });
@@ -197,7 +204,8 @@ export async function composeMail(
       const own = await loadOwnAddresses();
       const others = (list: string | undefined) => addressList(list).filter((a) => !own.has(a));
       agentReply = {
-        from: agentSender(article.authorAgent?.name, ticket.queue.addresses[0]?.address, t),
+        // The sender rule's address (a verified queue address, else MAIL_FROM's).
+        from: agentSender(article.authorAgent?.name, parseMailbox(sender.from)?.address, t),
         cc: others(payload.cc),
         bcc: others(payload.bcc),
         attachments: article.attachments
@@ -214,7 +222,7 @@ export async function composeMail(
     case "magic-link": {
       if (!data.link)
         throw new Error("the link was withheld; the customer has to ask for a new one");
-      const expires = expiryText(data.expires, locale);
+      const expires = expiryText(data.expires, locale, settings.timeZone);
       if (payload.kind === "access-link") {
         subject = t("mail.accessLink.subject", { number });
         text = `${greeting}\n\n${t("mail.accessLink.body", { number, expires, link: data.link })}\n\n${closing}`;
@@ -228,7 +236,7 @@ export async function composeMail(
     case "agent-password-link": {
       if (!data.link) throw new Error("the link was withheld; an admin has to send a new one");
       const purpose = data.purpose === "invite" ? "invite" : "reset";
-      const expires = expiryText(data.expires, locale);
+      const expires = expiryText(data.expires, locale, settings.timeZone);
       subject = t("adminPeople.mail.subject", { purpose });
       text = `${t("adminPeople.mail.body", { purpose, expires, link: data.link, url: config.appUrl })}\n\n${closing}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
@@ -260,16 +268,15 @@ export async function composeMail(
       text = withSignature(text, ticket.queue.signature);
     }
   }
-  const queueAddress = ticket?.queue.addresses[0];
   return {
     ticket,
     storedText: data.link ? text.split(data.link).join(t("mail.linkWithheld")) : text,
     mail: {
-      from: config.mailFrom,
+      // Mail to customers: from the queue's address or MAIL_FROM, replies to the queue (pickSender).
+      from: toCustomer ? sender.from : config.mailFrom,
       ...agentReply,
       to: payload.to,
-      // Replies go to the queue's address, else to our sender address.
-      replyTo: toCustomer ? (queueAddress?.address ?? config.mailFrom) : undefined,
+      replyTo: toCustomer ? sender.replyTo : undefined,
       subject: singleLine(subject),
       text,
       html: textToHtml(text, config.appUrl),

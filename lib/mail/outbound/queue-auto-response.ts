@@ -1,4 +1,4 @@
-import { config } from "../../config";
+import { getSettings } from "../../settings/get-settings";
 import type { Tx } from "../../db";
 import { isLocale } from "../../i18n/locales";
 import { isWithinRateLimit } from "../../rate-limit/hit";
@@ -33,7 +33,7 @@ export async function queueAutoResponse(
       tx,
       "auto-mail",
       customer.email,
-      config.autoMailDailyCap,
+      (await getSettings()).autoMailDailyCap,
       86_400,
       now,
     ))

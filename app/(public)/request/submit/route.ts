@@ -26,7 +26,7 @@ export async function POST(req: Request) {
   if (isCrossOriginPost(req.method, req.headers)) return new Response(null, { status: 403 });
   const locale = await getLocale();
   const t = await getTranslations("portal.errors");
-  const limits = getAttachmentLimits();
+  const limits = await getAttachmentLimits();
   const ip = clientIp(req.headers);
   const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
     answerRejection(req, {

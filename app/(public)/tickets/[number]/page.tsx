@@ -132,7 +132,7 @@ export default async function CustomerTicketPage({ params, searchParams }: Props
         </h2>
         <FollowUpForm
           number={ticket.number}
-          limits={getAttachmentLimits()}
+          limits={await getAttachmentLimits()}
           initialState={followUpDraft}
         />
       </section>

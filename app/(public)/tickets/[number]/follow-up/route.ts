@@ -35,7 +35,7 @@ export async function POST(req: Request, { params }: Context) {
     return new Response(null, { status: 303, headers: { location } });
   }
   const t = await getTranslations("portal.errors");
-  const limits = getAttachmentLimits();
+  const limits = await getAttachmentLimits();
   const ip = clientIp(req.headers);
   const reject = (error: unknown, fieldErrors?: Record<string, string[]>) =>
     answerRejection(req, {

@@ -50,7 +50,7 @@ export async function TicketActionPanel({
         recipients={actions.recipients}
         standardResponses={actions.standardResponses}
         draft={actions.draft}
-        limits={getAttachmentLimits()}
+        limits={await getAttachmentLimits()}
         timeZone={actions.timeZone}
       />
       <NoteForm number={actions.number} />

@@ -1,6 +1,6 @@
+import { getSettings } from "@/lib/settings/get-settings";
 import { getTranslations } from "next-intl/server";
 import { requireAgentScope } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { localizedTitle } from "@/lib/i18n/server";
 import { listWritableQueues } from "@/lib/queues/list-writable-queues";
 import { AgentTicketForm } from "../agent-ticket-form";
@@ -16,7 +16,7 @@ export default async function NewPhoneTicketPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("phoneTitle")}</h1>
       <p className="text-zinc-600 dark:text-zinc-400">{t("phoneIntro")}</p>
-      <AgentTicketForm kind="phone" queues={queues} timeZone={config.timeZone} />
+      <AgentTicketForm kind="phone" queues={queues} timeZone={(await getSettings()).timeZone} />
     </div>
   );
 }
