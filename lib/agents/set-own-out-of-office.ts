@@ -1,7 +1,7 @@
-import { config } from "../config";
 import { isDay, startOfDay } from "../reports/days";
 import { UserFacingError } from "../errors";
 import { setOutOfOffice } from "./out-of-office";
+import { getSettings } from "../settings/get-settings";
 
 /**
  * Out of office from the first day's midnight to the end of the last day, in the desk's
@@ -16,7 +16,7 @@ export async function setOwnOutOfOffice(options: {
   if ((from && !isDay(from)) || (to && !isDay(to))) {
     throw new UserFacingError("Invalid day", "validation", { to: ["invalid day"] }, "invalid");
   }
-  const zone = config.timeZone;
+  const zone = (await getSettings()).timeZone;
   return setOutOfOffice({
     agentId: options.agentId,
     from: from ? startOfDay(from, zone) : null,

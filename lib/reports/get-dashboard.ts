@@ -4,12 +4,12 @@
 // tickets, and no ticket write maintains a counter.
 import { queueFilter, readableTickets, type Scope } from "../access/scope";
 import { unattendedTickets } from "../agents/out-of-office";
-import { config } from "../config";
 import { db, type Prisma } from "../db";
 import type { TicketState } from "../generated/sqlite/enums";
 import { CLOSED_STATES } from "../tickets/states";
 import { lastDays } from "./days";
 import { STATS_DAYS } from "./refresh-queue-stats";
+import { getSettings } from "../settings/get-settings";
 
 /** How many tickets each dashboard list shows (its count says how many there are). */
 export const DASHBOARD_LIST_SIZE = 10;
@@ -39,7 +39,7 @@ export async function getDashboard(options: { scope: Scope; agentId: number; now
     ...readableTickets(scope),
     state: { notIn: [...CLOSED_STATES] },
   };
-  const days = lastDays(now, config.timeZone, STATS_DAYS);
+  const days = lastDays(now, (await getSettings()).timeZone, STATS_DAYS);
   const hourLater = new Date(now.getTime() + 3_600_000);
   const list = async (
     where: Prisma.TicketWhereInput,

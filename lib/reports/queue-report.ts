@@ -2,10 +2,10 @@
 // response and solution time, and SLA targets met or breached. Scope in the query; the
 // period is whole local days in the desk's time zone, `to` included.
 import { queueFilter, readableTickets, type Scope } from "../access/scope";
-import { config } from "../config";
 import { db } from "../db";
 import { addBusinessMinutes, parseCalendar } from "../sla/business-time";
 import { startOfDay } from "./days";
+import { getSettings } from "../settings/get-settings";
 
 export interface QueueReportRow {
   queueId: number;
@@ -47,8 +47,9 @@ export async function getQueueReport(options: {
   now: Date;
 }): Promise<QueueReportRow[]> {
   const { scope, now } = options;
-  const start = startOfDay(options.from, config.timeZone);
-  const end = startOfDay(options.to, config.timeZone, 1);
+  const { timeZone } = await getSettings();
+  const start = startOfDay(options.from, timeZone);
+  const end = startOfDay(options.to, timeZone, 1);
   const [queues, created, closed] = await Promise.all([
     db.queue.findMany({
       where: queueFilter(scope.readQueueIds),

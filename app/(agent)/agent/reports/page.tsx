@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { requireAgentScope } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { localizedTitle } from "@/lib/i18n/server";
 import { startOfDay } from "@/lib/reports/days";
 import { getQueueReport } from "@/lib/reports/queue-report";
 import { reportPeriod } from "@/lib/reports/report-period";
+import { getSettings } from "@/lib/settings/get-settings";
 
 export const generateMetadata = localizedTitle((t) => t("reports.title"));
 
@@ -20,7 +20,8 @@ export default async function ReportsPage({
   const { scope } = await requireAgentScope();
   const t = await getTranslations("reports");
   const now = new Date();
-  const period = reportPeriod(await searchParams, now);
+  const zone = (await getSettings()).timeZone;
+  const period = reportPeriod(await searchParams, now, zone);
   const rows = await getQueueReport({ scope, ...period, now });
   const duration = (minutes: number | null) =>
     minutes === null
@@ -28,7 +29,6 @@ export default async function ReportsPage({
       : minutes < 60
         ? t("minutes", { minutes })
         : t("hours", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
-  const zone = config.timeZone;
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

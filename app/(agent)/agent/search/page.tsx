@@ -4,7 +4,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SearchFilterForm } from "@/components/search/search-filter-form";
 import { SearchSnippet } from "@/components/search/search-snippet";
 import { requireAgentScope } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { UserFacingError } from "@/lib/errors";
 import { localizedTitle } from "@/lib/i18n/server";
 import { findTicketNumber } from "@/lib/search/find-ticket-number";
@@ -16,6 +15,7 @@ import {
   type SearchParams,
 } from "@/lib/search/search-params";
 import { searchTickets, type SearchTicketsInput } from "@/lib/search/search-tickets";
+import { getSettings } from "@/lib/settings/get-settings";
 
 export const generateMetadata = localizedTitle((t) => t("search.title"));
 
@@ -57,7 +57,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ? search({
           scope,
           query,
-          filters: searchFilters(params, config.timeZone),
+          filters: searchFilters(params, (await getSettings()).timeZone),
           cursor: params.cursor,
         })
       : null,

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getQueueReport, type QueueReportRow } from "@/lib/reports/queue-report";
 import { reportPeriod } from "@/lib/reports/report-period";
+import { getSettings } from "@/lib/settings/get-settings";
 import { toCsv } from "@/lib/reports/to-csv";
 
 const COLUMNS = [
@@ -21,7 +22,11 @@ export async function GET(request: Request) {
   const t = await getTranslations("reports.csvHeader");
   const url = new URL(request.url);
   const now = new Date();
-  const period = reportPeriod(Object.fromEntries(url.searchParams), now);
+  const period = reportPeriod(
+    Object.fromEntries(url.searchParams),
+    now,
+    (await getSettings()).timeZone,
+  );
   const rows = await getQueueReport({ scope, ...period, now });
   const csv = toCsv([
     [t("queue"), t("from"), t("to"), ...COLUMNS.map((c) => t(c))],

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { getOutOfOffice } from "@/lib/agents/out-of-office";
 import { requireAgent } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { localizedTitle } from "@/lib/i18n/server";
 import { dayOf } from "@/lib/reports/days";
 import { AwayForm } from "./away-form";
+import { getSettings } from "@/lib/settings/get-settings";
 
 export const generateMetadata = localizedTitle((t) => t("away.title"));
 
@@ -13,7 +13,7 @@ export default async function AwayPage() {
   const agent = await requireAgent();
   const t = await getTranslations("away");
   const { outOfOfficeFrom: from, outOfOfficeTo: to } = await getOutOfOffice(agent.id);
-  const zone = config.timeZone;
+  const zone = (await getSettings()).timeZone;
   return (
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { canWrite } from "@/lib/access/scope";
 import { MERGE_INTO_PARAM, SimilarTickets } from "@/components/tickets/similar-tickets";
 import { requireAgentScope } from "@/lib/auth/session";
-import { config } from "@/lib/config";
 import { localeOr } from "@/lib/i18n/locales";
 import { describeHistory } from "@/lib/tickets/describe-history";
 import { findHistoryNames } from "@/lib/tickets/find-history-names";
@@ -18,6 +17,7 @@ import { CollabPanel } from "./collab/collab-panel";
 import { TicketHeader } from "./ticket-header";
 import { TicketHistory } from "./ticket-history";
 import { TicketRecordLinks } from "./ticket-record-links";
+import { getSettings } from "@/lib/settings/get-settings";
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -44,7 +44,7 @@ export default async function TicketZoomPage({ params, searchParams }: Props) {
     entries,
     names: await findHistoryNames({ entries }),
     locale: localeOr(await getLocale(), "en"),
-    timeZone: config.timeZone,
+    timeZone: (await getSettings()).timeZone,
     customerNames: { [ticket.customer.email]: ticket.customer.name },
   });
   const collab = await getCollabState({ scope, ticketId: ticket.id });
