@@ -113,6 +113,11 @@ export function BulkActions({
           </select>
         </label>
       )}
+      {action === "merge" && (
+        <p className="w-full text-amber-800 dark:text-amber-300" data-testid="bulk-merge-note">
+          {t("mergeNote")}
+        </p>
+      )}
       <Button type="button" onClick={apply} disabled={pending || selectedIds.length === 0}>
         {t("apply")}
       </Button>

@@ -125,4 +125,34 @@ describe("bulk actions", () => {
       true,
     );
   });
+
+  it("merges the selected tickets it may write into the oldest, refusing the rest", async () => {
+    const agent = await agentOfQueue(queues.Web, "rw", "Merger");
+    const scope = await scopeForAgent(agent);
+    const oldest = await makeTicket(queues.Web);
+    const second = await makeTicket(queues.Web);
+    const third = await makeTicket(queues.Web);
+    const hidden = await makeTicket(queues.VoIP);
+    const result = await bulkUpdateTickets({
+      scope,
+      agentId: agent.id,
+      input: { action: "merge", ticketIds: [third.id, hidden.id, oldest.id, second.id] },
+    });
+    expect(result).toMatchObject({
+      changed: 2,
+      unchanged: 1,
+      refused: [{ ticketId: hidden.id, reason: "noAccess" }],
+    });
+    for (const t of [second, third]) {
+      const stored = await db.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      expect(stored).toMatchObject({ state: "merged", mergedIntoId: oldest.id });
+    }
+    const target = await db.ticket.findUniqueOrThrow({
+      where: { id: oldest.id },
+      include: { articles: true },
+    });
+    expect(target.state).not.toBe("merged");
+    expect(target.articles.filter((a) => a.copiedFromId !== null).length).toBeGreaterThan(0);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: hidden.id } })).state).toBe("new");
+  });
 });

@@ -2,11 +2,12 @@
 // results): one change applied ticket by ticket through updateTicket, so each ticket gets
 // its own permission check in the write's query, its own history entry and version.
 import { agentActor } from "../actor";
-import { canWrite, type Scope } from "../access/scope";
+import { canWrite, writableTickets, type Scope } from "../access/scope";
 import { isAway, suggestColleague } from "../agents/out-of-office";
 import { db } from "../db";
 import { UserFacingError } from "../errors";
 import { findAssignableAgent } from "../tickets/find-assignable-agent";
+import { mergeTickets } from "../tickets/merge-tickets";
 import { updateTicket, type TicketChanges } from "../tickets/update-ticket";
 import type { BulkActionInput } from "./schemas";
 
@@ -21,8 +22,11 @@ export interface BulkResult {
   awayOwner?: { name: string; until: string; suggestion: { id: number; name: string } | null };
 }
 
-/** The ticket changes of one bulk action, for the acting agent. */
-function changesOf(input: BulkActionInput, agentId: number): TicketChanges {
+/** The ticket changes of one bulk action, for the acting agent (merge has its own path). */
+function changesOf(
+  input: Exclude<BulkActionInput, { action: "merge" }>,
+  agentId: number,
+): TicketChanges {
   switch (input.action) {
     case "state":
       return { state: input.state };
@@ -69,6 +73,7 @@ export async function bulkUpdateTickets(options: {
 }): Promise<BulkResult> {
   const { scope, input } = options;
   const now = options.now ?? new Date();
+  if (input.action === "merge") return bulkMerge({ ...options, ticketIds: input.ticketIds, now });
   const changes = changesOf(input, options.agentId);
   const result: BulkResult = { changed: 0, unchanged: 0, refused: [] };
   if (changes.queueId !== undefined && !canWrite(scope, changes.queueId)) {
@@ -125,4 +130,50 @@ async function awayWarning(ownerId: number, queueId: number, now: Date) {
     until: owner.outOfOfficeTo!.toISOString(),
     suggestion: suggestion && { id: suggestion.id, name: suggestion.name },
   };
+}
+
+/**
+ * "Merge into one": every selected ticket the scope may write is merged into the oldest of
+ * them (mergeTickets: articles copied in time order, hidden from the target's customer when
+ * the customers differ; the merged ticket closed as `merged`). Tickets the scope cannot write
+ * are refused "noAccess"; one that cannot be merged (already merged) "notAllowed".
+ */
+async function bulkMerge(options: {
+  scope: Scope;
+  agentId: number;
+  ticketIds: number[];
+  now: Date;
+}): Promise<BulkResult> {
+  const result: BulkResult = { changed: 0, unchanged: 0, refused: [] };
+  const ids = [...new Set(options.ticketIds)];
+  const writable = await db.ticket.findMany({
+    where: { id: { in: ids }, ...writableTickets(options.scope) },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, number: true },
+  });
+  const allowed = new Set(writable.map((t) => t.id));
+  for (const id of ids)
+    if (!allowed.has(id)) result.refused.push({ ticketId: id, reason: "noAccess" });
+  const [target, ...sources] = writable;
+  if (!target) return result;
+  result.unchanged += 1; // the target keeps its number and gains the others' articles
+  for (const source of sources) {
+    try {
+      await mergeTickets({
+        sourceId: source.id,
+        targetNumber: target.number,
+        actor: agentActor(options.agentId),
+        scope: options.scope,
+        now: options.now,
+      });
+      result.changed += 1;
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      result.refused.push({
+        ticketId: source.id,
+        reason: error.code === "not_found" ? "noAccess" : "notAllowed",
+      });
+    }
+  }
+  return result;
 }

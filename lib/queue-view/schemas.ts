@@ -83,6 +83,8 @@ export const bulkActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("lock"), ticketIds }),
   z.object({ action: z.literal("unlock"), ticketIds }),
   z.object({ action: z.literal("take_over"), ticketIds }),
+  /** Merge every selected ticket into the oldest selected one (lib/tickets/merge-tickets.ts). */
+  z.object({ action: z.literal("merge"), ticketIds }),
 ]);
 export type BulkActionInput = z.infer<typeof bulkActionSchema>;
 export const BULK_ACTIONS = [
@@ -93,4 +95,5 @@ export const BULK_ACTIONS = [
   "lock",
   "unlock",
   "take_over",
+  "merge",
 ] as const;

@@ -36,11 +36,24 @@ async function attempt(form: URLSearchParams): Promise<Outcome> {
   }
 }
 
+/** The posted fields, as a browser sends a form: URL-encoded (the default) or multipart. */
+async function readForm(req: Request, bytes: Uint8Array): Promise<URLSearchParams> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data"))
+    return new URLSearchParams(Buffer.from(bytes).toString("utf8"));
+  const fields = new URLSearchParams();
+  const data = await new Response(new Uint8Array(bytes), {
+    headers: { "content-type": type },
+  }).formData();
+  for (const [name, value] of data) if (typeof value === "string") fields.append(name, value);
+  return fields;
+}
+
 export async function POST(req: Request) {
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
   const bytes = await readBodyWithLimit(req, MAX_BODY_BYTES);
-  const form = new URLSearchParams(bytes ? Buffer.from(bytes).toString("utf8") : "");
-  const outcome = bytes ? await attempt(form) : ({ ok: false, error: "failed" } satisfies Outcome);
+  const form = bytes ? await readForm(req, bytes).catch(() => null) : null;
+  const outcome = form ? await attempt(form) : ({ ok: false, error: "failed" } satisfies Outcome);
   const retryHeaders: Record<string, string> =
     !outcome.ok && outcome.retryAfter ? { "Retry-After": String(outcome.retryAfter) } : {};
   if (wantsJson) {
@@ -54,8 +67,8 @@ export async function POST(req: Request) {
     ? outcome.to
     : `/login?${new URLSearchParams({
         error: outcome.error,
-        email: form.get("email") ?? "",
-        callbackUrl: safeAgentCallback(form.get("callbackUrl")),
+        email: form?.get("email") ?? "",
+        callbackUrl: safeAgentCallback(form?.get("callbackUrl") ?? null),
       })}`;
   return new Response(null, {
     status: 303,
