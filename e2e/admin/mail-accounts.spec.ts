@@ -29,7 +29,11 @@ test("an admin adds a mail account, tests it, and its mail becomes a ticket", as
   const subject = `Projector in lecture hall 2 ${newMessageId()}`;
   await dovecot.append("Support", [buildMail({ messageId: newMessageId(), subject })]);
   await signIn({ url: app.url });
-  await page.getByRole("link", { name: t("mailAccounts.nav") }).click();
+  await page.getByRole("link", { name: t("adminPeople.nav.administration") }).click();
+  await page
+    .getByRole("navigation", { name: t("adminPeople.nav.label") })
+    .getByRole("link", { name: t("adminPeople.nav.mailAccounts") })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t("mailAccounts.title"));
 
   const form = page

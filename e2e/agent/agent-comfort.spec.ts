@@ -1,9 +1,22 @@
 // Issue 16, items 7 and 8: dark mode, keyboard shortcuts, the agent area at
 // 375 px, the print view and the ticket archive (with the original mail).
 import { unzipSync, strFromU8 } from "fflate";
-import { apiClient, type RunningApp } from "../../tests/kit/app-server";
+import { apiClient, startApp, type RunningApp } from "../../tests/kit/app-server";
 import { buildMail, newMessageId, postMime } from "../../tests/kit/mail";
+import { newWebhookSecret } from "../../tests/kit/webhooks";
 import { expect, test } from "../support/fixtures";
+
+// A desk of its own: these tests create tickets, which the shared desk's specs must not see.
+const inboundSecret = newWebhookSecret();
+let app: RunningApp;
+
+test.beforeAll(async () => {
+  app = await startApp({ env: { INBOUND_WEBHOOK_SECRET: inboundSecret } });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
 
 const bodyBackground = (page: import("@playwright/test").Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -15,7 +28,7 @@ test("dark mode follows the system, can be switched and is remembered", async ({
   signIn,
 }) => {
   await page.emulateMedia({ colorScheme: "dark" });
-  await signIn();
+  await signIn({ url: app.url });
   expect(await bodyBackground(page)).not.toBe(WHITE);
   const themes = page.getByRole("form", { name: t("theme.label") });
   await themes.getByRole("button", { name: t("theme.light") }).click();
@@ -44,10 +57,9 @@ test("dark mode follows the system, can be switched and is remembered", async ({
 test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it", async ({
   page,
   t,
-  state,
   signIn,
 }) => {
-  const api = apiClient({ url: state.url } as RunningApp);
+  const api = apiClient(app);
   const numbers: string[] = [];
   for (const subject of ["Shortcut ticket one", "Shortcut ticket two"]) {
     const created = await api("POST", "/api/v1/tickets", {
@@ -58,7 +70,7 @@ test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it",
     });
     numbers.push(created.body.number);
   }
-  await signIn();
+  await signIn({ url: app.url });
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: t("shortcuts.title") });
   await expect(help).toBeVisible();
@@ -82,7 +94,7 @@ test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it",
   await page.keyboard.press("k");
   await expect(page).toHaveURL(first);
   // Typing into a field never triggers a shortcut.
-  await page.goto("/agent");
+  await page.goto(`${app.url}/agent`);
   const field = page.locator("input[type=text], input[type=search], textarea").first();
   if (await field.count()) {
     await field.fill("");
@@ -91,8 +103,8 @@ test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it",
   }
 });
 
-test("the agent area fits a 375 px phone", async ({ page, state, signIn }) => {
-  const api = apiClient({ url: state.url } as RunningApp);
+test("the agent area fits a 375 px phone", async ({ page, signIn }) => {
+  const api = apiClient(app);
   const created = await api("POST", "/api/v1/tickets", {
     customer: { email: "narrow@example.org", name: "A customer with a rather long name indeed" },
     subject: "A very long subject line that must wrap on a narrow phone screen without overflowing",
@@ -100,13 +112,13 @@ test("the agent area fits a 375 px phone", async ({ page, state, signIn }) => {
     queue: "Misc",
   });
   await page.setViewportSize({ width: 375, height: 800 });
-  await signIn();
+  await signIn({ url: app.url });
   for (const path of [
     "/agent",
     `/agent/tickets/${created.body.number}`,
     `/agent/tickets/${created.body.number}/print`,
   ]) {
-    await page.goto(path);
+    await page.goto(`${app.url}${path}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(375);
   }
@@ -115,7 +127,6 @@ test("the agent area fits a 375 px phone", async ({ page, state, signIn }) => {
 test("print view and archive keep the whole ticket, the original mail included", async ({
   page,
   t,
-  state,
   signIn,
 }) => {
   const messageId = newMessageId();
@@ -125,13 +136,13 @@ test("print view and archive keep the whole ticket, the original mail included",
     messageId,
     text: "Der Originaltext der Mail.\n",
   });
-  const delivered = await postMime(state.url, raw, state.inboundSecret);
+  const delivered = await postMime(app.url, raw, inboundSecret);
   expect(delivered.status).toBeLessThan(300);
   const number: string = delivered.body.ticketNumber;
   expect(number).toMatch(/^\d{16}$/);
 
-  await signIn();
-  await page.goto(`/agent/tickets/${number}`);
+  await signIn({ url: app.url });
+  await page.goto(`${app.url}/agent/tickets/${number}`);
   await page.getByRole("link", { name: t("archive.print") }).click();
   await expect(page).toHaveURL(new RegExp(`/agent/tickets/${number}/print$`));
   await expect(
@@ -139,7 +150,7 @@ test("print view and archive keep the whole ticket, the original mail included",
   ).toBeVisible();
   await expect(page.getByRole("button", { name: t("archive.printNow") })).toBeVisible();
 
-  await page.goto(`/agent/tickets/${number}`);
+  await page.goto(`${app.url}/agent/tickets/${number}`);
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: t("archive.download") }).click();
   const download = await downloading;

@@ -48,7 +48,7 @@ export const test = base.extend<{
   state: async ({}, use) => {
     await use(readState());
   },
-  signIn: async ({ page, t }, use) => {
+  signIn: async ({ page, t, language }, use) => {
     await use(async (options = {}) => {
       const url = options.url ?? readState().url;
       const agent = options.agent ?? ADMIN;
@@ -58,6 +58,12 @@ export const test = base.extend<{
       await form.getByLabel(t("login.password")).fill(agent.password);
       await form.getByRole("button", { name: t("login.submit") }).click();
       await expect(page).toHaveURL(new RegExp(`^${url}/agent`));
+      // An agent's stored language wins over the browser's; a desk shared by both language
+      // runs may carry the other run's choice, so speak this run's language.
+      if ((await page.locator("html").getAttribute("lang")) !== language) {
+        await page.getByRole("button", { name: t(`language.${language}`) }).click();
+        await expect(page.locator("html")).toHaveAttribute("lang", language);
+      }
     });
   },
   baseURL: async ({}, use) => {

@@ -48,6 +48,7 @@ export default async function TicketZoomPage({ params, searchParams }: Props) {
     customerNames: { [ticket.customer.email]: ticket.customer.name },
   });
   const collab = await getCollabState({ scope, ticketId: ticket.id });
+  const writable = canWrite(scope, ticket.queue.id);
   return (
     <div className="space-y-6">
       <TicketHeader ticket={ticket} now={new Date()} />
@@ -58,20 +59,22 @@ export default async function TicketZoomPage({ params, searchParams }: Props) {
           collab={collab}
           agentId={agent.id}
           mergeInto={typeof mergeInto === "string" ? mergeInto : undefined}
+          canWrite={writable}
         />
       )}
       <ArticleTimeline
         articles={ticket.articles}
         number={ticket.number}
         after={(articleId) => (
-          <ArticleCollab articleId={articleId} mark={collab?.marks[articleId]} ticket={ticket} />
+          <ArticleCollab
+            articleId={articleId}
+            mark={collab?.marks[articleId]}
+            ticket={ticket}
+            canWrite={writable}
+          />
         )}
       />
-      <TicketActionPanel
-        ticket={ticket}
-        canWrite={canWrite(scope, ticket.queue.id)}
-        lock={collab?.lock ?? null}
-      />
+      <TicketActionPanel ticket={ticket} canWrite={writable} />
       {/* Similar earlier tickets (issue 17): keep this one line when the zoom changes. */}
       <SimilarTickets scope={scope} ticket={ticket} />
       <TicketHistory lines={lines} />

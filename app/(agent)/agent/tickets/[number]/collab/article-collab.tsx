@@ -9,10 +9,13 @@ export async function ArticleCollab({
   articleId,
   mark,
   ticket,
+  canWrite,
 }: {
   articleId: number;
   mark: ArticleMark | undefined;
   ticket: { id: number; version: number; state: string };
+  /** Read-only agents see where copies came from and went, but no split button. */
+  canWrite: boolean;
 }) {
   const t = await getTranslations("collab");
   const ticketLink = (number: string) => (
@@ -36,7 +39,7 @@ export async function ArticleCollab({
           {t("copiedTo")} {mark.copiedTo.map(ticketLink)}
         </span>
       )}
-      {ticket.state !== "merged" && (
+      {canWrite && ticket.state !== "merged" && (
         <ButtonForm
           action={splitAction}
           fields={{ ticketId: ticket.id, version: ticket.version, articleId }}

@@ -19,12 +19,15 @@ export async function CollabPanel({
   collab,
   agentId,
   mergeInto,
+  canWrite,
 }: {
   ticket: CollabTicket;
   collab: CollabState;
   agentId: number;
   /** `?merge-into=` from the similar tickets' "merge" link. */
   mergeInto?: string;
+  /** Read-only agents see the lock and the links, but no forms. */
+  canWrite: boolean;
 }) {
   const t = await getTranslations("collab");
   const states = await getTranslations("states");
@@ -56,8 +59,10 @@ export async function CollabPanel({
               : t("lockedBy", { name: lock.name, since: format.dateTime(lock.since, "short") })
             : t("unlocked")}
         </span>
-        {!lock && <ButtonForm action={lockAction} fields={fields} label={t("lock")} />}
-        {isMine && <ButtonForm action={unlockAction} fields={fields} label={t("unlock")} />}
+        {canWrite && !lock && <ButtonForm action={lockAction} fields={fields} label={t("lock")} />}
+        {canWrite && isMine && (
+          <ButtonForm action={unlockAction} fields={fields} label={t("unlock")} />
+        )}
       </div>
       <LockWarning lock={lock} agentId={agentId} />
       <div className="space-y-2">
@@ -76,18 +81,20 @@ export async function CollabPanel({
                 <span className="text-zinc-600 dark:text-zinc-400">
                   ({states(link.other.state)})
                 </span>
-                <ButtonForm
-                  action={unlinkAction}
-                  fields={{ ...fields, linkId: link.id }}
-                  label={t("unlink")}
-                />
+                {canWrite && (
+                  <ButtonForm
+                    action={unlinkAction}
+                    fields={{ ...fields, linkId: link.id }}
+                    label={t("unlink")}
+                  />
+                )}
               </li>
             ))}
           </ul>
         )}
-        <LinkForm ticketId={ticket.id} version={ticket.version} />
+        {canWrite && <LinkForm ticketId={ticket.id} version={ticket.version} />}
       </div>
-      {ticket.state !== "merged" && (
+      {canWrite && ticket.state !== "merged" && (
         <MergeForm ticketId={ticket.id} version={ticket.version} suggestedTarget={mergeInto} />
       )}
     </section>

@@ -3,8 +3,6 @@ import { requireAgentScope } from "@/lib/auth/session";
 import { getAttachmentLimits } from "@/lib/portal/limits";
 import { loadTicketActions } from "@/lib/tickets/load-ticket-actions";
 import { quoteText } from "@/lib/tickets/reply-recipients";
-import type { ActiveLock } from "@/lib/tickets/ticket-lock";
-import { LockWarning } from "../collab/lock-warning";
 import { ChangeForms } from "./change-forms";
 import { NoteForm } from "./note-form";
 import { ReplyForm } from "./reply-form";
@@ -16,12 +14,9 @@ import { ReplyForm } from "./reply-form";
 export async function TicketActionPanel({
   ticket,
   canWrite,
-  lock = null,
 }: {
   ticket: { number: string; version: number };
   canWrite: boolean;
-  /** The ticket's active lock: a colleague's is a warning before replying (notes stay fine). */
-  lock?: ActiveLock | null;
 }) {
   if (!canWrite) return null;
   const { agent, scope } = await requireAgentScope();
@@ -40,7 +35,6 @@ export async function TicketActionPanel({
       <h2 id="ticket-actions-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
-      <LockWarning lock={lock} agentId={agent.id} />
       <ReplyForm
         number={actions.number}
         version={ticket.version}
