@@ -141,7 +141,10 @@ const replyFields = {
   nextState: z.union([z.literal(""), settableState]).catch(""),
   pendingUntil: z.string().trim().max(40).optional().default(""),
   /** The ticket version the page showed: a newer one (a customer wrote meanwhile) is refused. */
-  version: z.coerce.number().int().positive().optional(),
+  version: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
 };
 
 /** Reply / reply-all / forward by e-mail, with attachments (the reply route parses it). */

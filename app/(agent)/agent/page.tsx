@@ -60,6 +60,9 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("dashboard.title")}</h1>
+      {dashboard.queues.every((queue) => queue.openCount === 0) && (
+        <p className="text-zinc-600 dark:text-zinc-400">{t("dashboard.empty")}</p>
+      )}
       <section aria-labelledby="queues-heading">
         <h2 id="queues-heading" className="mb-3 text-lg font-semibold">
           {t("dashboard.myQueues")}
