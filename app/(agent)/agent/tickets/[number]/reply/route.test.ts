@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { seedDatabase } from "@/lib/setup/seed";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { startApp, type RunningApp } from "@/tests/kit/app-server";
+import { resetSettings } from "@/tests/kit/settings";
 import { formOf, submitForm } from "@/tests/kit/form-post";
 import { multipart, rawRequest } from "@/tests/kit/http-client";
 import { createAgentWithAccess } from "@/tests/kit/scopes";
@@ -52,6 +53,8 @@ beforeAll(async () => {
   });
   number = ticket.number;
   ticketId = ticket.id;
+  // The app's own environment sets the attachment limits: no stored settings may win.
+  await resetSettings();
   app = await startApp({
     shareDatabase: true,
     env: {
