@@ -109,7 +109,7 @@ export async function measureReads(url: string, seed: SeedResult, requests: numb
     ["search: common word, one queue", `/agent/search?q=${seed.commonWord}&queue=${queue}`, agent],
   ];
   for (const sort of ["priority", "age", "escalation", "manual"]) {
-    const first = `/agent/queues/${queue}?sort=${sort}`;
+    const first = `/agent/queues/${seed.queueIds[0]}?sort=${sort}`;
     reads.push([`queue view, first page, by ${sort}`, first, agent]);
     const page100 = await pageUrl(url, first, 100, cookie);
     if (page100) reads.push([`queue view, page 100, by ${sort}`, page100, agent]);

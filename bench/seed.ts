@@ -15,6 +15,8 @@ export interface SeedResult {
   /** A customer with many tickets, and a session token for "my requests". */
   customerSession: string;
   queueNames: string[];
+  /** The same queues' ids (the queue view's URL: /agent/queues/<id>). */
+  queueIds: number[];
   commonWord: string;
   rareWord: string;
 }
@@ -292,6 +294,7 @@ export async function seedAtScale(databaseUrl: string, tickets: number): Promise
     bigTicket: bigTicketNumber,
     customerSession: token,
     queueNames,
+    queueIds,
     commonWord: COMMON,
     rareWord: RARE,
   };
