@@ -1,6 +1,8 @@
 import { readableTickets, type Scope } from "../../access/scope";
 import { db } from "../../db";
 import { safeFilename } from "../write-article";
+import type { HistoryEntryData, HistoryLine, HistoryNames } from "../describe-history";
+import { findHistoryNames } from "../find-history-names";
 import { rebuildMail } from "./rebuild-mail";
 
 /** One file of a ticket archive: its path inside the archive and its bytes. */
@@ -16,8 +18,8 @@ export interface ArchiveLabels {
   label: (key: ArchiveLabelKey) => string;
   /** A channel + direction in words ("E-mail (incoming)", "Internal note"). */
   kind: (channel: string, direction: string) => string;
-  /** A history entry as a sentence. */
-  history: (entry: ArchiveHistoryEntry) => string;
+  /** The history as sentences (describeHistory: the zoom's words, never stored codes). */
+  history: (entries: HistoryEntryData[], names: HistoryNames) => HistoryLine[];
   /** A time in the agent's format and time zone. */
   time: (date: Date) => string;
   state: (state: string) => string;
@@ -42,14 +44,6 @@ export type ArchiveLabelKey =
   | "internalOnly"
   | "attachments"
   | "rawNotKept";
-
-export interface ArchiveHistoryEntry {
-  type: string;
-  actorName: string;
-  oldValue: string | null;
-  newValue: string | null;
-  createdAt: Date;
-}
 
 /** A stored filename as a zip entry: safe as stored, minus what Windows refuses in names. */
 const entryName = (filename: string) => safeFilename(filename).replace(/[:*?"<>|]/g, "_");
@@ -216,22 +210,12 @@ export async function loadTicketArchive(options: {
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       include: { actorAgent: { select: { name: true } } },
     });
+    const lines = labels.history(history, await findHistoryNames({ entries: history }));
     yield {
       name: "history.txt",
       date: t.updatedAt,
       content: Buffer.from(
-        history
-          .map(
-            (h) =>
-              `${labels.time(h.createdAt)}  ${labels.history({
-                type: h.type,
-                actorName: h.actorAgent?.name ?? h.actor,
-                oldValue: h.oldValue,
-                newValue: h.newValue,
-                createdAt: h.createdAt,
-              })}`,
-          )
-          .join("\n") + "\n",
+        lines.map((line) => `${labels.time(line.createdAt)}  ${line.text}`).join("\n") + "\n",
       ),
     };
   }

@@ -2,6 +2,7 @@ import { scopeForAgent } from "@/lib/access/scope";
 import { getCurrentAgent } from "@/lib/auth/session";
 import { resolveRequestLocale } from "@/lib/i18n/request-locale";
 import { isLocale } from "@/lib/i18n/locales";
+import { getSettings } from "@/lib/settings/get-settings";
 import { archiveLabels } from "@/lib/tickets/archive/archive-labels";
 import { loadTicketArchive } from "@/lib/tickets/archive/ticket-archive-entries";
 import { zipEntries } from "@/lib/tickets/archive/zip-entries";
@@ -29,7 +30,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ number:
   const archive = await loadTicketArchive({
     scope,
     number: (await params).number,
-    labels: archiveLabels(locale),
+    labels: archiveLabels(locale, (await getSettings()).timeZone),
   });
   if (!archive) return notFound();
   return new Response(zipEntries(archive.entries), {

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireAgentScope } from "@/lib/auth/session";
 import { findTicketByNumber } from "@/lib/tickets/find-ticket";
 import { getTicketHistory } from "@/lib/tickets/get-ticket-history";
+import { describeHistory } from "@/lib/tickets/describe-history";
+import { findHistoryNames } from "@/lib/tickets/find-history-names";
+import { localeOr } from "@/lib/i18n/locales";
+import { getSettings } from "@/lib/settings/get-settings";
 import { PrintButton } from "./print-button";
 
 type Props = { params: Promise<{ number: string }> };
@@ -22,11 +26,19 @@ export default async function TicketPrintPage({ params }: Props) {
   const { scope } = await requireAgentScope();
   const ticket = await findTicketByNumber({ scope, number: (await params).number });
   if (!ticket) notFound();
-  const [t, format, history] = await Promise.all([
+  const [t, format, entries] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getTicketHistory({ scope, ticketId: ticket.id }),
   ]);
+  // The same sentences as the zoom's history: names and words, never stored codes.
+  const history = describeHistory({
+    entries,
+    names: await findHistoryNames({ entries }),
+    locale: localeOr(await getLocale(), "en"),
+    timeZone: (await getSettings()).timeZone,
+    customerNames: { [ticket.customer.email]: ticket.customer.name },
+  });
   const label = (key: "queue" | "state" | "priority" | "customer" | "owner" | "created") =>
     t(`archive.labels.${key}`);
   return (
@@ -64,7 +76,7 @@ export default async function TicketPrintPage({ params }: Props) {
         >
           <p className="text-sm font-medium">
             {format.dateTime(article.createdAt, "long")} ·{" "}
-            {t("archive.kind", { channel: article.channel, direction: article.direction })}
+            {t("articles.kind", { channel: article.channel, direction: article.direction })}
             {!article.visibleToCustomer && ` · ${t("archive.labels.internalOnly")}`}
           </p>
           {article.fromAddress && (
@@ -87,12 +99,9 @@ export default async function TicketPrintPage({ params }: Props) {
       <section className="border-t border-zinc-300 pt-3">
         <h2 className="text-lg font-semibold">{t("zoom.history")}</h2>
         <ol className="mt-2 space-y-1 text-sm">
-          {history.map((entry) => (
-            <li key={entry.id}>
-              {format.dateTime(entry.createdAt, "short")} — {entry.actorAgent?.name ?? entry.actor}{" "}
-              — {t("zoom.historyType", { type: entry.type })}
-              {entry.oldValue !== null && ` ${entry.oldValue} →`}
-              {entry.newValue !== null && ` ${entry.newValue}`}
+          {history.map((line) => (
+            <li key={line.id}>
+              {format.dateTime(line.createdAt, "short")} — {line.text}
             </li>
           ))}
         </ol>
