@@ -2,6 +2,7 @@
 // SQLite (better-sqlite3) by default, PostgreSQL for a postgres:// URL. Both
 // generated clients come from the same models, so they share one type.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -27,9 +28,41 @@ function createClient(): Db {
   return new SqliteClient({ adapter });
 }
 
-const globalForDb = globalThis as unknown as { helpdeskDb?: Db };
+const globalForDb = globalThis as unknown as {
+  helpdeskDb?: Db;
+  helpdeskTx?: AsyncLocalStorage<Tx>;
+};
 
-export const db: Db = globalForDb.helpdeskDb ?? createClient();
+/** The transaction the running code is inside (set by `transaction`), per async context. */
+const openTransaction = (globalForDb.helpdeskTx ??= new AsyncLocalStorage<Tx>());
+
+/** The client of the transaction the caller runs inside, or undefined outside one. */
+export const currentTransaction = (): Tx | undefined => openTransaction.getStore();
+
+/**
+ * Under test (or with HELPDESK_STRICT_TX=1), `db` refuses to be used inside a
+ * transaction: such a query takes a second pooled connection while the first is
+ * held, and enough concurrent requests doing it starve the pool until every one
+ * times out (PostgreSQL; seen as P2028 in the scale-out test). Pass the `tx` down.
+ */
+function guardNesting(client: Db): Db {
+  const strict = process.env.NODE_ENV === "test" || process.env.HELPDESK_STRICT_TX === "1";
+  if (!strict) return client;
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (typeof prop === "string" && !prop.startsWith("_") && openTransaction.getStore()) {
+        if (prop !== "then" && prop !== "$disconnect" && prop !== "$connect")
+          throw new Error(
+            `db.${prop} used inside a transaction: pass its tx down (a second connection can starve the pool)`,
+          );
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+export const db: Db = globalForDb.helpdeskDb ?? guardNesting(createClient());
 globalForDb.helpdeskDb = db;
 
 export const isPostgres = () => databaseProvider() === "postgresql";
@@ -50,7 +83,7 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
         async (tx) => {
           if (!postgres)
             await tx.$executeRawUnsafe('UPDATE "TicketCounter" SET "value" = "value" WHERE 0');
-          return fn(tx);
+          return openTransaction.run(tx, () => fn(tx));
         },
         { maxWait: 30_000, timeout: 60_000 },
       );

@@ -1,7 +1,7 @@
 // Reading the settings, in every process: a small in-process cache that lives at most
 // SETTINGS_TTL_MS, so a change made through one web process (or the API) is in force in
 // every other process within that time, without a restart and without a query per use.
-import { db, type Db, type Tx } from "../db";
+import { currentTransaction, db, type Db, type Tx } from "../db";
 import { initialSettings } from "./registry";
 import { SETTING_KEYS, settingSchemas, type SettingKey, type Settings } from "./schemas";
 
@@ -12,19 +12,29 @@ interface Cached {
   settings: Settings;
   readAt: number;
 }
-const state = globalThis as unknown as { helpdeskSettings?: Cached | null };
+const state = globalThis as unknown as {
+  helpdeskSettings?: Cached | null;
+  helpdeskSettingsLoad?: Promise<Settings> | null;
+};
 
 /**
  * The desk's settings (issue 14, item 6): the stored value of each key, else its initial
  * value from the environment (a key added after first start, until seedSettings writes it).
  * A stored value its schema refuses is logged and replaced by the initial value. Cached
- * for up to SETTINGS_TTL_MS per process.
+ * for up to SETTINGS_TTL_MS per process. Inside a transaction a miss reads through that
+ * transaction, never a second pooled connection (which could starve the pool); outside,
+ * concurrent misses share one read.
  */
 export async function getSettings(now = Date.now()): Promise<Settings> {
   const cached = state.helpdeskSettings;
   if (cached && now - cached.readAt >= 0 && now - cached.readAt < SETTINGS_TTL_MS)
     return cached.settings;
-  const settings = await loadSettings(db);
+  const tx = currentTransaction();
+  const settings = tx
+    ? await loadSettings(tx)
+    : await (state.helpdeskSettingsLoad ??= loadSettings(db).finally(() => {
+        state.helpdeskSettingsLoad = null;
+      }));
   state.helpdeskSettings = { settings, readAt: now };
   return settings;
 }
@@ -50,4 +60,5 @@ export async function getSetting<K extends SettingKey>(key: K): Promise<Settings
 /** Forgets this process's copy, so the next read sees the database (after a change, in tests). */
 export function forgetCachedSettings() {
   state.helpdeskSettings = null;
+  state.helpdeskSettingsLoad = null;
 }

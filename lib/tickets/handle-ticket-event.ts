@@ -1,12 +1,12 @@
-import { db, transaction } from "../db";
+import { db, transaction, type Tx } from "../db";
 import type { TicketEventPayload } from "../jobs/job-types";
 import type { JobContext } from "../jobs/worker";
 import { findQueueMembers, notifyAgents } from "../notifications/notify-agents";
 
 /** Jobs queued before the flag was in the payload: the stored article says. */
-async function isAutomaticArticle(articleId: number | undefined) {
+async function isAutomaticArticle(tx: Tx, articleId: number | undefined) {
   if (!articleId) return false;
-  const article = await db.article.findUnique({
+  const article = await tx.article.findUnique({
     where: { id: articleId },
     select: { isAutomatic: true },
   });
@@ -31,7 +31,7 @@ export async function handleTicketEvent(payload: TicketEventPayload, ctx: JobCon
         break;
       }
       case "follow_up":
-        if (payload.isAutomatic || (await isAutomaticArticle(payload.articleId))) break;
+        if (payload.isAutomatic || (await isAutomaticArticle(tx, payload.articleId))) break;
         await notifyAgents(tx, {
           event: "follow_up",
           ticket,

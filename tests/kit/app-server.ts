@@ -80,6 +80,8 @@ export async function startApp(
     ADMIN_PASSWORD: ADMIN.password,
     ADMIN_API_TOKEN: ADMIN.apiToken,
     RESEND_API_KEY: "",
+    // Queries on db inside a transaction throw (lib/db.ts), as in unit tests.
+    HELPDESK_STRICT_TX: "1",
     ...options.env,
   };
   await runToEnd(bin("tsx"), ["--conditions=react-server", "scripts/prepare.ts"], env);

@@ -38,6 +38,8 @@ export function deskEnv(databaseUrl: string, extra: Record<string, string> = {})
     ADMIN_API_TOKEN: ADMIN.apiToken,
     RESEND_API_KEY: "",
     HELPDESK_FAIL_POINT: "",
+    // Queries on db inside a transaction throw (lib/db.ts), as in unit tests.
+    HELPDESK_STRICT_TX: "1",
     ...extra,
   } as NodeJS.ProcessEnv;
 }

@@ -89,7 +89,12 @@ describe.skipIf(testProvider() !== "postgresql")("scale-out on PostgreSQL behind
         }
       }),
     );
-    expect(results.filter((r) => r.status !== 201)).toEqual([]);
+    // On failure, the web processes' own words say why (e.g. P2028: the pool starved).
+    const logs = webs.map((w) => `${w.name}:\n${w.output().slice(-2000)}`).join("\n");
+    expect(
+      results.filter((r) => r.status !== 201),
+      logs,
+    ).toEqual([]);
     const numbers = results.map((r) => r.number!);
     expect(new Set(numbers).size).toBe(CREATIONS);
     expect(await db.ticket.count()).toBe(CREATIONS);
@@ -98,7 +103,10 @@ describe.skipIf(testProvider() !== "postgresql")("scale-out on PostgreSQL behind
     expect(served).toEqual(new Set(webs.map((w) => new URL(w.url).host)));
 
     await waitFor("all jobs finished", allJobsFinished, 300_000);
-    const jobs = await db.job.findMany();
+    // The recurring statistics refresh is always scheduled for its next slot: not work left over.
+    const jobs = (await db.job.findMany()).filter(
+      (j) => !(j.type === "stats.refresh" && j.status === "queued"),
+    );
     expect(jobs.filter((j) => j.status !== "done")).toEqual([]);
     // Every job ran once: claimed once, and each mail POSTed once.
     expect(
