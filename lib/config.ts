@@ -111,6 +111,10 @@ export const config = {
   get inboundMaxBytes() {
     return readInt("INBOUND_MAX_BYTES", 25 * 1024 * 1024);
   },
+  /** Seconds a crashed process's hold on one inbound mail blocks its redelivery (default 120). */
+  get inboundLockSeconds() {
+    return readInt("INBOUND_LOCK_SECONDS", 120);
+  },
   get dbPoolSize() {
     return readInt("DB_POOL_SIZE", 10);
   },

@@ -94,6 +94,8 @@ beforeAll(async () => {
     // One desk address across restarts on new ports (links in mail carry it).
     APP_URL: "http://127.0.0.1:8080",
     PORTAL_REQUESTS_PER_IP_HOUR: "1000",
+    // A mail cut off while it held its inbound lock is accepted again after 20 s, not 2 min.
+    INBOUND_LOCK_SECONDS: "20",
   });
   await prepareDesk(env);
   const topic = await db.queue.findFirstOrThrow({ where: { isPublic: true } });
@@ -168,7 +170,7 @@ describe("crash mid-intake (kill -9 at fail points, then restart)", () => {
     web = await startWeb(env, { name: "recovery" });
     // The provider retries deliveries that got no 2xx (same webhook id) until
     // one is accepted. A mail cut off while it held its inbound lock answers
-    // 503 until the lock expires (2 min), as a provider's retry schedule expects.
+    // 503 until the lock expires (INBOUND_LOCK_SECONDS), as a provider's retry schedule expects.
     const { url } = web;
     await waitFor(
       "every delivery accepted",
