@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handle";
+import { adminApiRoute } from "@/lib/api/handle";
 import { parseWith } from "@/lib/api/respond";
 import { apiGroupUpdateSchema } from "@/lib/api/admin-people-schemas";
 import { apiGetGroup, apiUpdateGroup, assertAdminCaller } from "@/lib/api/admin-people-api";
@@ -12,13 +12,13 @@ const idOf = (value: string) => {
   return id;
 };
 
-export const GET = apiRoute<{ id: string }>(async ({ caller, params }) => {
+export const GET = adminApiRoute<{ id: string }>(async ({ caller, params }) => {
   assertAdminCaller(caller, false);
   return Response.json(await apiGetGroup(idOf(params.id)));
 });
 
 /** Admins only: renames, sets the queues it grants and its members (each replaced as given). */
-export const PATCH = apiRoute<{ id: string }>(async ({ caller, params, body }) => {
+export const PATCH = adminApiRoute<{ id: string }>(async ({ caller, params, body }) => {
   assertAdminCaller(caller, true);
   const input = parseWith(apiGroupUpdateSchema, await body());
   return Response.json(await apiUpdateGroup(caller, idOf(params.id), input));

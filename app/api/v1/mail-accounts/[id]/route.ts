@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handle";
+import { adminApiRoute } from "@/lib/api/handle";
 import { parseWith } from "@/lib/api/respond";
 import {
   apiActor,
@@ -14,13 +14,13 @@ import { mailAccountSchema } from "@/lib/mail/accounts/schemas";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>(async ({ caller, params }) => {
+export const GET = adminApiRoute<{ id: string }>(async ({ caller, params }) => {
   assertMailAccountAdmin(caller, { write: false });
   return Response.json(await findMailAccount(parseAccountId(params.id)));
 });
 
 /** Replaces the settings; a missing or blank password keeps the stored one. */
-export const PUT = apiRoute<{ id: string }>(async ({ caller, params, body }) => {
+export const PUT = adminApiRoute<{ id: string }>(async ({ caller, params, body }) => {
   assertMailAccountAdmin(caller, { write: true });
   const id = parseAccountId(params.id);
   const input = parseWith(mailAccountSchema, await body());
@@ -28,7 +28,7 @@ export const PUT = apiRoute<{ id: string }>(async ({ caller, params, body }) => 
 });
 
 /** Deactivates (the account and its recorded state are kept; PUT with active: true resumes). */
-export const DELETE = apiRoute<{ id: string }>(async ({ caller, params }) => {
+export const DELETE = adminApiRoute<{ id: string }>(async ({ caller, params }) => {
   assertMailAccountAdmin(caller, { write: true });
   await deactivateMailAccount(parseAccountId(params.id), apiActor(caller));
   return new Response(null, { status: 204 });
