@@ -102,7 +102,12 @@ export function KeyboardShortcuts() {
       }
     }
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Says which page the keys now act on (browser tests wait for it after a navigation).
+    document.documentElement.dataset.shortcuts = pathname;
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.shortcuts;
+    };
   }, [pathname, router]);
 
   const rows: [string, (typeof SHORTCUTS)[number]][] = [

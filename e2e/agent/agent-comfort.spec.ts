@@ -71,6 +71,10 @@ test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it",
     numbers.push(created.body.number);
   }
   await signIn({ url: app.url });
+  // The keys act once the page's script has attached them, for the page shown.
+  const keysOn = (path: string) =>
+    expect(page.locator("html")).toHaveAttribute("data-shortcuts", path);
+  await keysOn(new URL(page.url()).pathname);
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: t("shortcuts.title") });
   await expect(help).toBeVisible();
@@ -84,6 +88,7 @@ test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it",
   expect(first).toMatch(/\/agent\/tickets\/\d{16}$/);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(first);
+  await keysOn(new URL(first).pathname);
   const list: string[] = await page.evaluate(() =>
     JSON.parse(sessionStorage.getItem("helpdesk.ticketList") ?? "[]"),
   );
@@ -91,6 +96,7 @@ test("keyboard: ? shows the shortcuts, j/k walk the list and the tickets in it",
   expect(at).toBeGreaterThanOrEqual(0);
   await page.keyboard.press("j");
   await expect(page).toHaveURL(new RegExp(`/agent/tickets/${list[at + 1]}$`));
+  await keysOn(`/agent/tickets/${list[at + 1]}`);
   await page.keyboard.press("k");
   await expect(page).toHaveURL(first);
   // Typing into a field never triggers a shortcut.
