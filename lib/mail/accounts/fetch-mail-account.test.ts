@@ -231,6 +231,24 @@ describe.skipIf(!!dovecotMissing)("fetching an IMAP mail account (Dovecot)", () 
     ).rejects.toMatchObject({ key: "rawNotKept" });
     const after = await db.inboundMessage.findUniqueOrThrow({ where: { id: tooLarge.id } });
     expect(after).toMatchObject({ status: "failed", error: tooLarge.error });
+
+    // The mailbox rebuilt (new UIDVALIDITY) with the message in it again: not a second review item.
+    await db.mailAccount.update({ where: { id: account.id }, data: { uidValidity: 1n } });
+    await dovecot.append(account.folder, [big]);
+    process.env.INBOUND_MAX_BYTES = "200000";
+    try {
+      expect(await fetchOnce(account.id)).toMatchObject({
+        uidValidityChanged: true,
+        stored: 1,
+        tooLarge: 1,
+      });
+    } finally {
+      if (limit === undefined) delete process.env.INBOUND_MAX_BYTES;
+      else process.env.INBOUND_MAX_BYTES = limit;
+    }
+    const again = (await imapRows(account.id)).at(-1)!;
+    expect(again).toMatchObject({ status: "duplicate", duplicateOfId: tooLarge.id });
+    expect((await listFailedInboundMessages()).map((m) => m.id)).not.toContain(again.id);
   });
 
   it("records a changed UIDVALIDITY and makes no new tickets of the messages seen before", async () => {

@@ -194,6 +194,7 @@ export async function fetchMailAccount(input: {
             const size = sizes.get(message.uid)!;
             await keep(message.uid, (tx) =>
               storeOversizedMessage(tx, {
+                accountId: account.id,
                 providerId: imapProviderId(account.id, uidValidity, message.uid),
                 size,
                 reason: oversizedReason({ size, maxBytes, account }),

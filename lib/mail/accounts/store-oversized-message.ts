@@ -34,10 +34,14 @@ export function oversizedReason(input: {
  * (RFC822.SIZE, bytes), the reason, and — when the header could be fetched —
  * its header lines (JSON, as processed mail keeps them) and Message-ID. No raw
  * bytes are kept, so a re-process refuses (review-inbound-message.ts).
+ * The same message again under a new UIDVALIDITY (same header and size, from
+ * this account) is stored as a `duplicate` of the first, so the admins review
+ * it once — as a processed message seen again becomes a duplicate.
  */
 export async function storeOversizedMessage(
   tx: Tx,
   input: {
+    accountId: number;
     providerId: string;
     size: number;
     reason: string;
@@ -48,6 +52,22 @@ export async function storeOversizedMessage(
   const headerText = input.header ? Buffer.from(input.header).toString("utf8") : "";
   const headers = headerText ? parseHeaderBlock(headerText) : [];
   const messageId = headers.find(([name]) => name === "message-id")?.[1].slice(0, 998) || null;
+  const rawSha256 = sha256Hex(input.header ?? new Uint8Array());
+  const earlier =
+    headers.length > 0
+      ? await tx.inboundMessage.findFirst({
+          where: {
+            provider: "imap",
+            providerId: { startsWith: `${input.accountId}:` },
+            rawSha256,
+            size: input.size,
+            raw: null,
+            status: { in: ["failed", "ignored", "duplicate"] },
+          },
+          orderBy: { id: "asc" },
+          select: { id: true, duplicateOfId: true },
+        })
+      : null;
   return tx.inboundMessage.create({
     data: {
       provider: "imap",
@@ -56,12 +76,17 @@ export async function storeOversizedMessage(
       raw: null,
       payload: null,
       // Of what was kept (the header), as for every row: there are no other bytes here.
-      rawSha256: sha256Hex(input.header ?? new Uint8Array()),
+      rawSha256,
       headers: headers.length > 0 ? JSON.stringify(headers) : null,
       size: input.size,
       queueHint: input.queueHint?.slice(0, 200) || null,
-      status: "failed",
-      error: input.reason,
+      ...(earlier
+        ? {
+            status: "duplicate",
+            duplicateOfId: earlier.duplicateOfId ?? earlier.id,
+            error: `same too-large message as an earlier delivery (header and size). ${input.reason}`,
+          }
+        : { status: "failed", error: input.reason }),
       processedAt: new Date(),
     },
     select: { id: true },
