@@ -177,3 +177,60 @@ test("a guesser hammering an account does not lock out a device that signed in b
   await owner.close();
   await guesser.close();
 });
+
+// Issue 10, item 3: without JavaScript a throttled sign-in is a real 429 — a page in the
+// visitor's language that says when to try again and keeps the address in the form.
+test("without JavaScript, a throttled sign-in answers 429 with the form and the address kept", async ({
+  browser,
+  page,
+  locale,
+  language,
+  t,
+}) => {
+  const email = `throttled-${language}@example.org`;
+  const context = await browser.newContext({ locale, javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  const submit = async (target: typeof noScript, password: string) => {
+    await target.getByLabel(t("login.password")).fill(password);
+    const [response] = await Promise.all([
+      target.waitForResponse(
+        (r) => r.url().endsWith("/login/submit") && r.request().method() === "POST",
+      ),
+      target.getByRole("button", { name: t("login.submit") }).click(),
+    ]);
+    return response;
+  };
+  await noScript.goto(`${app.url}/login`);
+  await noScript.getByLabel(t("login.email")).fill(email);
+  let response = await submit(noScript, "wrong-0");
+  for (let i = 1; i < 12 && response.status() !== 429; i++) {
+    expect(response.status()).toBe(303); // wrong password: back to the form, as before
+    await expect(noScript.locator("form").getByRole("alert")).toHaveText(t("login.failed"));
+    response = await submit(noScript, `wrong-${i}`);
+  }
+  expect(response.status()).toBe(429);
+  expect(Number(response.headers()["retry-after"])).toBeGreaterThan(0);
+  await expect(noScript.locator("html")).toHaveAttribute("lang", language);
+  await expect(noScript.getByRole("heading", { name: t("login.title") })).toBeVisible();
+  const says = t("login.rateLimitedUntil", { minutes: 15, time: "T" }).split(/\d+/)[0];
+  await expect(noScript.locator("form").getByRole("alert")).toContainText(says);
+  await expect(noScript.getByLabel(t("login.email"))).toHaveValue(email);
+  await expect(noScript.getByLabel(t("login.password"))).toHaveValue("");
+  // The form on that page works: trying again too soon is refused the same way.
+  expect((await submit(noScript, "wrong-again")).status()).toBe(429);
+  await expect(noScript.getByLabel(t("login.email"))).toHaveValue(email);
+  await context.close();
+
+  // The same page in a browser that runs scripts (a plain form submission): no CSP violation.
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel(t("login.email")).fill(email);
+  await page.getByLabel(t("login.password")).fill("wrong-again");
+  await Promise.all([
+    page.waitForURL(`${app.url}/login/submit`),
+    page
+      .locator("form")
+      .filter({ has: page.getByLabel(t("login.password")) })
+      .evaluate((form) => (form as HTMLFormElement).submit()),
+  ]);
+  await expect(page.locator("form").getByRole("alert")).toContainText(says);
+});

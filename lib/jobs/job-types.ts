@@ -16,11 +16,13 @@ export const MAIL_KINDS = [
   "magic-link",
   "notification",
   "agent-password-link",
+  /** To admins: a mail account keeps failing, or works again (lib/mail/accounts/record-fetch-result.ts). */
+  "mail-account-notice",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 /** Mail to agents, not customers: no ticket thread, never suppressed as the desk's own address. */
 export const isAgentMail = (kind: MailKind) =>
-  kind === "notification" || kind === "agent-password-link";
+  kind === "notification" || kind === "agent-password-link" || kind === "mail-account-notice";
 
 const mailPayload = z.object({
   kind: z.enum(MAIL_KINDS),

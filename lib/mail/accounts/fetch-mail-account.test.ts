@@ -12,6 +12,11 @@ import { buildMail, newMessageId } from "@/tests/kit/mail";
 import { acquireAccountLease } from "./account-lease";
 import { fetchMailAccount } from "./fetch-mail-account";
 import { createImapClient } from "./imap-client";
+import {
+  findInboundForReview,
+  listFailedInboundMessages,
+  reprocessInboundAsAdmin,
+} from "../inbound/review-inbound-message";
 import { createMailAccount } from "./manage-mail-accounts";
 import { recordFetchFailure, FAILING_NOTICE_MS, ACCOUNT_FAILING } from "./record-fetch-result";
 import { startMailFetchers } from "./run-mail-fetchers";
@@ -66,13 +71,15 @@ async function fetchOnce(
   client.on("error", () => {});
   await client.connect();
   try {
-    return await fetchMailAccount({
+    const outcome = await fetchMailAccount({
       client,
       account,
       owner,
       batchSize: options.batchSize,
       onStored: (n) => options.onStored?.(n, () => client.close()),
     });
+    // Bytes this connection read from the server: proves what was not downloaded.
+    return { ...outcome, received: client.stats().received };
   } finally {
     await client.logout().catch(() => client.close());
   }
@@ -169,6 +176,79 @@ describe.skipIf(!!dovecotMissing)("fetching an IMAP mail account (Dovecot)", () 
     expect(titles.map((t) => t.title).sort()).toEqual([...subjects].sort());
     expect(await dovecot.count(account.folder)).toBe(0);
     expect(await dovecot.count(account.moveTo!)).toBe(25);
+  });
+
+  it("keeps a message over INBOUND_MAX_BYTES as failed with its header, without downloading it, and clears it", async () => {
+    const account = await newAccount();
+    const bigId = newMessageId();
+    // ~400 KB of text: over a 200 KB limit.
+    const line = `${"The whole thesis, scanned page by page. ".repeat(2)}\r\n`;
+    const big = buildMail({
+      messageId: bigId,
+      subject: "Scan of the whole thesis",
+      text: line.repeat(Math.ceil(400_000 / line.length)),
+    });
+    const small = buildMail({ messageId: newMessageId(), subject: "A small one after it" });
+    await dovecot.append(account.folder, [big, small]);
+    const limit = process.env.INBOUND_MAX_BYTES;
+    process.env.INBOUND_MAX_BYTES = "200000";
+    let outcome;
+    try {
+      outcome = await fetchOnce(account.id);
+    } finally {
+      if (limit === undefined) delete process.env.INBOUND_MAX_BYTES;
+      else process.env.INBOUND_MAX_BYTES = limit;
+    }
+
+    expect(outcome).toMatchObject({ stored: 2, tooLarge: 1, cleared: 2 });
+    // The big one was never downloaded whole (its header and the small one were).
+    expect(outcome.received).toBeLessThan(100_000);
+    const rows = await imapRows(account.id);
+    const tooLarge = rows.find((r) => r.messageId === bigId)!;
+    expect(rows.filter((r) => r !== tooLarge).map((r) => r.status)).toEqual(["processed"]);
+    expect(tooLarge).toMatchObject({
+      status: "failed",
+      size: big.length,
+      messageId: bigId,
+      raw: null,
+      ticketId: null,
+    });
+    expect(tooLarge.error).toContain(`${big.length} bytes, over INBOUND_MAX_BYTES (200000 bytes)`);
+    expect(tooLarge.error).toContain(`"${account.moveTo}"`);
+    // Cleared like any stored message: the folder does not stick on it.
+    expect(await dovecot.count(account.folder)).toBe(0);
+    expect(await dovecot.count(account.moveTo!)).toBe(2);
+    expect(await fetchOnce(account.id)).toMatchObject({ stored: 0, cleared: 0 });
+    expect(await imapRows(account.id)).toHaveLength(2);
+
+    // The admin's review shows it with its header; processing it again keeps the reason.
+    expect((await listFailedInboundMessages()).map((m) => m.id)).toContain(tooLarge.id);
+    const review = await findInboundForReview(tooLarge.id);
+    expect(review?.headers).toContainEqual(["subject", "Scan of the whole thesis"]);
+    expect(review?.error).toBe(tooLarge.error);
+    await expect(
+      reprocessInboundAsAdmin({ actor: await adminActor(), id: tooLarge.id }),
+    ).rejects.toMatchObject({ key: "rawNotKept" });
+    const after = await db.inboundMessage.findUniqueOrThrow({ where: { id: tooLarge.id } });
+    expect(after).toMatchObject({ status: "failed", error: tooLarge.error });
+
+    // The mailbox rebuilt (new UIDVALIDITY) with the message in it again: not a second review item.
+    await db.mailAccount.update({ where: { id: account.id }, data: { uidValidity: 1n } });
+    await dovecot.append(account.folder, [big]);
+    process.env.INBOUND_MAX_BYTES = "200000";
+    try {
+      expect(await fetchOnce(account.id)).toMatchObject({
+        uidValidityChanged: true,
+        stored: 1,
+        tooLarge: 1,
+      });
+    } finally {
+      if (limit === undefined) delete process.env.INBOUND_MAX_BYTES;
+      else process.env.INBOUND_MAX_BYTES = limit;
+    }
+    const again = (await imapRows(account.id)).at(-1)!;
+    expect(again).toMatchObject({ status: "duplicate", duplicateOfId: tooLarge.id });
+    expect((await listFailedInboundMessages()).map((m) => m.id)).not.toContain(again.id);
   });
 
   it("records a changed UIDVALIDITY and makes no new tickets of the messages seen before", async () => {

@@ -1,11 +1,19 @@
 // One pass over a mail account's folder: every message is stored raw (the one
 // intake, provider "imap"), then moved or deleted on the server, then processed.
+// A message over INBOUND_MAX_BYTES is not downloaded: only its header is kept,
+// as a failed delivery with the reason, and it is cleared like the others.
 import type { ImapFlow } from "imapflow";
-import { db, transaction } from "../../db";
+import { config } from "../../config";
+import { db, transaction, type Tx } from "../../db";
 import type { MailAccount } from "../../generated/sqlite/client";
 import { processInboundMessage } from "../inbound/process-inbound-message";
 import { storeInboundMessage } from "../inbound/store-inbound-message";
 import { assertAccountLease } from "./account-lease";
+import {
+  OVERSIZED_HEADER_BYTES,
+  oversizedReason,
+  storeOversizedMessage,
+} from "./store-oversized-message";
 
 /** Messages downloaded (and then moved) per round trip: large mailboxes are read in batches. */
 export const FETCH_BATCH = 50;
@@ -15,8 +23,10 @@ export const imapProviderId = (accountId: number, uidValidity: bigint, uid: numb
   `${accountId}:${uidValidity}:${uid}`;
 
 export interface FetchOutcome {
-  /** Messages stored by this pass. */
+  /** Messages stored by this pass (the too-large ones included). */
   stored: number;
+  /** Of those, messages over the size limit: stored as failed with their header only. */
+  tooLarge: number;
   /** Messages moved or deleted on the server by this pass (stored by it or by an earlier one). */
   cleared: number;
   /** The folder's UIDVALIDITY differed from the recorded one. */
@@ -46,6 +56,24 @@ async function clearOnServer(client: ImapFlow, account: MailAccount, uids: numbe
   }
 }
 
+/** RFC822.SIZE of each of `uids` (bytes), as the server reports it; a UID it does not report is absent. */
+async function readSizes(client: ImapFlow, uids: number[]) {
+  const sizes = new Map<number, number>();
+  for await (const message of client.fetch(
+    uids.join(","),
+    { uid: true, size: true },
+    { uid: true },
+  ))
+    if (typeof message.size === "number") sizes.set(message.uid, message.size);
+  return sizes;
+}
+
+/** The header fetched with BODY.PEEK[HEADER]<0.n> (imapflow names it by its partial origin, too). */
+const headerOf = (message: { headers?: Buffer; bodyParts?: Map<string, Buffer> }) =>
+  message.headers ??
+  [...(message.bodyParts ?? [])].find(([key]) => key.startsWith("header"))?.[1] ??
+  null;
+
 /** Processes this account's stored messages not processed yet (a pass that died, transient trouble). */
 export async function processPendingImapMail(accountId: number) {
   const pending = await db.inboundMessage.findMany({
@@ -62,7 +90,12 @@ export async function processPendingImapMail(accountId: number) {
  * account's lease. Per batch of UIDs: downloads what is not stored yet, stores
  * each raw message in a transaction that also checks the lease and records
  * the last UID, then — only then — moves or deletes the batch on the server,
- * and processes what it stored. A pass cut anywhere loses nothing (a message
+ * and processes what it stored. A message whose size on the server
+ * (RFC822.SIZE) is over `maxBytes` (default INBOUND_MAX_BYTES, as the
+ * webhooks) is not downloaded: its header alone (BODY.PEEK[HEADER], at most
+ * OVERSIZED_HEADER_BYTES) is stored as a failed delivery with the reason, in
+ * the same transaction with the lease check, and it is then cleared like
+ * every stored message. A pass cut anywhere loses nothing (a message
  * leaves the server only after its commit) and stores nothing twice (the next
  * pass finds the stored provider ids and only clears them). A changed
  * UIDVALIDITY is recorded; the messages still in the folder then get new
@@ -74,11 +107,14 @@ export async function fetchMailAccount(input: {
   account: MailAccount;
   owner: string;
   batchSize?: number;
+  /** Largest message downloaded, bytes; default INBOUND_MAX_BYTES. */
+  maxBytes?: number;
   /** Called after each stored message with the pass's count so far (progress; tests cut connections here). */
   onStored?: (stored: number) => void | Promise<void>;
 }): Promise<FetchOutcome> {
   const { client, account, owner } = input;
-  const outcome: FetchOutcome = { stored: 0, cleared: 0, uidValidityChanged: false };
+  const outcome: FetchOutcome = { stored: 0, tooLarge: 0, cleared: 0, uidValidityChanged: false };
+  const maxBytes = input.maxBytes ?? config.inboundMaxBytes;
   const queueHint = account.queueId
     ? ((await db.queue.findUnique({ where: { id: account.queueId }, select: { name: true } }))
         ?.name ?? null)
@@ -110,31 +146,64 @@ export async function fetchMailAccount(input: {
       const stored = new Set(known.map((row) => ids.get(row.providerId!)!));
       const missing = batch.filter((uid) => !stored.has(uid));
       const fresh: number[] = [];
+      /** Commits one message's row together with the lease check and the last UID. */
+      const keep = async (uid: number, store: (tx: Tx) => Promise<{ id: number }>) => {
+        if (BigInt(uid) > lastUid) lastUid = BigInt(uid);
+        const row = await transaction(async (tx) => {
+          await assertAccountLease(tx, { accountId: account.id, owner, data: { lastUid } });
+          return store(tx);
+        });
+        stored.add(uid);
+        outcome.stored++;
+        await input.onStored?.(outcome.stored);
+        return row;
+      };
       if (missing.length > 0) {
-        for await (const message of client.fetch(
-          missing.join(","),
-          { uid: true, source: true },
-          { uid: true },
-        )) {
-          if (!message.source) continue;
-          const uid = message.uid;
-          if (BigInt(uid) > lastUid) lastUid = BigInt(uid);
-          const row = await transaction(async (tx) => {
-            await assertAccountLease(tx, { accountId: account.id, owner, data: { lastUid } });
-            return storeInboundMessage(
-              {
-                provider: "imap",
-                providerId: imapProviderId(account.id, uidValidity, uid),
-                raw: message.source,
-                queueHint,
-              },
-              tx,
+        // Sizes first: a message over the limit is never downloaded whole.
+        const sizes = await readSizes(client, missing);
+        const tooLarge = missing.filter((uid) => (sizes.get(uid) ?? 0) > maxBytes);
+        const wanted = missing.filter((uid) => !tooLarge.includes(uid));
+        if (wanted.length > 0) {
+          for await (const message of client.fetch(
+            wanted.join(","),
+            { uid: true, source: true },
+            { uid: true },
+          )) {
+            if (!message.source) continue;
+            const source = message.source;
+            const row = await keep(message.uid, (tx) =>
+              storeInboundMessage(
+                {
+                  provider: "imap",
+                  providerId: imapProviderId(account.id, uidValidity, message.uid),
+                  raw: source,
+                  queueHint,
+                },
+                tx,
+              ),
             );
-          });
-          stored.add(uid);
-          fresh.push(row.id);
-          outcome.stored++;
-          await input.onStored?.(outcome.stored);
+            fresh.push(row.id);
+          }
+        }
+        if (tooLarge.length > 0) {
+          for await (const message of client.fetch(
+            tooLarge.join(","),
+            { uid: true, bodyParts: [{ key: "header", maxLength: OVERSIZED_HEADER_BYTES }] },
+            { uid: true },
+          )) {
+            const size = sizes.get(message.uid)!;
+            await keep(message.uid, (tx) =>
+              storeOversizedMessage(tx, {
+                accountId: account.id,
+                providerId: imapProviderId(account.id, uidValidity, message.uid),
+                size,
+                reason: oversizedReason({ size, maxBytes, account }),
+                header: headerOf(message),
+                queueHint,
+              }),
+            );
+            outcome.tooLarge++;
+          }
         }
       }
       const clear = batch.filter((uid) => stored.has(uid));

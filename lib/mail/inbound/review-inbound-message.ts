@@ -38,7 +38,11 @@ export async function findInboundForReview(id: number) {
   let headers: [string, string][] = [];
   try {
     const parsed: unknown = row.headers ? JSON.parse(row.headers) : {};
-    headers = Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [
+    // Processed mail keeps [name, value] pairs in order (InboundMail.headers); older rows an object.
+    const pairs = Array.isArray(parsed)
+      ? parsed.filter((p): p is [string, unknown] => Array.isArray(p) && typeof p[0] === "string")
+      : Object.entries(parsed as Record<string, unknown>);
+    headers = pairs.map(([k, v]) => [
       k,
       Array.isArray(v) ? v.join(", ") : typeof v === "string" ? v : JSON.stringify(v),
     ]);

@@ -242,6 +242,19 @@ export async function composeMail(
       Object.assign(headers, AUTOMATIC_HEADERS);
       break;
     }
+    case "mail-account-notice": {
+      const state = data.state === "working" ? "working" : "failing";
+      const vars = {
+        account: data.account ?? "",
+        since: expiryText(data.since, locale, settings.timeZone),
+        error: data.error ?? "",
+      };
+      subject = t("mail.accountNotice.subject", { state, account: vars.account });
+      const link = `${config.appUrl}/agent/admin/mail-accounts${data.accountId ? `/${data.accountId}` : ""}`;
+      text = `${t(`mail.accountNotice.${state}`, vars)}\n\n${t("mail.accountNotice.footer", { link })}`;
+      Object.assign(headers, AUTOMATIC_HEADERS);
+      break;
+    }
     case "notification": {
       const vars = { event: data.event ?? "other", queue: ticket?.queue.name ?? "", title, number };
       subject = t("mail.notification.subject", vars);

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { requireAgentScope } from "@/lib/auth/session";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { localizedTitle } from "@/lib/i18n/server";
-import { ACCOUNT_FAILING } from "@/lib/mail/accounts/record-fetch-result";
+import { ACCOUNT_FAILING, ACCOUNT_WORKING } from "@/lib/mail/accounts/record-fetch-result";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { NOTIFICATION_EVENTS, type NotificationEvent } from "@/lib/notifications/preferences";
 import { markAllRead } from "./actions";
@@ -41,7 +41,9 @@ export default async function NotificationsPage() {
                   ? t(`notifications.events.${n.type}`)
                   : n.type === ACCOUNT_FAILING
                     ? t("mailAccounts.failingNotice")
-                    : n.type}
+                    : n.type === ACCOUNT_WORKING
+                      ? t("mailAccounts.workingNotice")
+                      : n.type}
               </div>
               <div>
                 {n.ticket ? (

@@ -2,6 +2,7 @@
 // carries its own status (issue 10, item 3) — 429 with Retry-After when the
 // account is rate-limited from this source, 401 for wrong credentials.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogueTranslator } from "@/lib/i18n/catalogue-translator";
 import { ADMIN, startApp, type RunningApp } from "@/tests/kit/app-server";
 
 let app: RunningApp;
@@ -11,6 +12,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
+
+/** As the page writes text into HTML. */
+const escape = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const post = (fields: Record<string, string>, json: boolean) =>
   fetch(`${app.url}/login/submit`, {
@@ -56,13 +61,55 @@ describe("sign-in route", () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
 
-    // Without JavaScript: back to the form with the reason and the address kept.
-    const form = await post(victim, false);
+    // Without JavaScript: a real 429 too, a page that says when to try again and offers the
+    // form again with the address kept, never the password (issue 10, item 3).
+    const page = await post(
+      { ...victim, password: "secret-<b>guess", callbackUrl: "/agent/tokens" },
+      false,
+    );
+    expect(page.status).toBe(429);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const pageRetry = Number(page.headers.get("retry-after"));
+    expect(pageRetry).toBeGreaterThan(0);
+    expect(pageRetry).toBeLessThanOrEqual(15 * 60);
+    expect(page.headers.get("content-security-policy")).toMatch(/script-src 'nonce-/);
+    const html = await page.text();
+    const en = catalogueTranslator("en", "UTC");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(en("login.title"));
+    const says = en("login.rateLimitedUntil", { minutes: Math.ceil(pageRetry / 60), time: "T" });
+    expect(html).toContain(escape(says.split("T)")[0]));
+    expect(html).toMatch(/<form method="post" action="\/login\/submit">/);
+    expect(html).toContain(`name="email" type="email"`);
+    expect(html).toContain(`value="${victim.email}"`);
+    expect(html).toContain('name="callbackUrl" value="/agent/tokens"');
+    expect(html).not.toContain("secret-");
+    expect(html).not.toContain("<script");
+
+    // In the visitor's language (cookie, else Accept-Language).
+    const german = await fetch(`${app.url}/login/submit`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: app.url,
+        "accept-language": "de-DE,de;q=0.9",
+      },
+      body: new URLSearchParams(victim),
+    });
+    expect(german.status).toBe(429);
+    const de = catalogueTranslator("de", "UTC");
+    const germanHtml = await german.text();
+    expect(germanHtml).toContain('<html lang="de">');
+    expect(germanHtml).toContain(de("login.submit"));
+  });
+
+  it("without JavaScript, wrong credentials still go back to the form (303)", async () => {
+    const form = await post({ email: "someone-else@example.org", password: "nope" }, false);
     expect(form.status).toBe(303);
     const location = new URL(form.headers.get("location")!, app.url);
     expect(location.pathname).toBe("/login");
-    expect(location.searchParams.get("error")).toBe("rate_limited");
-    expect(location.searchParams.get("email")).toBe(victim.email);
-    expect(Number(form.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(location.searchParams.get("error")).toBe("failed");
+    expect(location.searchParams.get("email")).toBe("someone-else@example.org");
   });
 });

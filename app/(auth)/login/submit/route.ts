@@ -3,9 +3,13 @@
 // JavaScript (Accept: application/json) the answer is JSON — 200 with where to
 // go, 401 for wrong credentials, 429 with Retry-After when this account is
 // rate-limited from this source (lib/agents/authenticate-agent.ts). Without
-// JavaScript it is 303: to the agent area, or back to /login with the error.
+// JavaScript it is 303 to the agent area, 303 back to /login with the error
+// for wrong credentials, and a real 429 with Retry-After when rate-limited:
+// a small page in the visitor's language with the form again (issue 10, item 3).
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { signIn } from "@/auth";
+import { renderThrottledSignInPage } from "@/lib/auth/throttled-sign-in-page";
 import { readBodyWithLimit } from "@/lib/http/read-body-with-limit";
 import { safeAgentCallback } from "@/lib/http/same-site-path";
 
@@ -49,6 +53,35 @@ async function readForm(req: Request, bytes: Uint8Array): Promise<URLSearchParam
   return fields;
 }
 
+/** The no-JavaScript answer to a rate-limited sign-in: 429, Retry-After, the form with the address. */
+async function throttledPage(form: URLSearchParams | null, retryAfter: number) {
+  const [t, format, locale] = await Promise.all([
+    getTranslations("login"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+  const time = format.dateTime(new Date(Date.now() + retryAfter * 1000), { timeStyle: "short" });
+  const html = renderThrottledSignInPage({
+    locale,
+    title: t("title"),
+    message: t("rateLimitedUntil", { minutes, time }),
+    emailLabel: t("email"),
+    passwordLabel: t("password"),
+    submitLabel: t("submit"),
+    email: form?.get("email") ?? "",
+    callbackUrl: safeAgentCallback(form?.get("callbackUrl") ?? null),
+  });
+  return new Response(html, {
+    status: 429,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Retry-After": String(retryAfter),
+    },
+  });
+}
+
 export async function POST(req: Request) {
   const wantsJson = (req.headers.get("accept") ?? "").includes("application/json");
   const bytes = await readBodyWithLimit(req, MAX_BODY_BYTES);
@@ -63,6 +96,8 @@ export async function POST(req: Request) {
       headers: { "Cache-Control": "no-store", ...retryHeaders },
     });
   }
+  if (!outcome.ok && outcome.error === "rate_limited")
+    return throttledPage(form, outcome.retryAfter ?? 15 * 60);
   const target = outcome.ok
     ? outcome.to
     : `/login?${new URLSearchParams({
