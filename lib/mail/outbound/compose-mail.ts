@@ -150,10 +150,11 @@ export async function composeMail(
   switch (payload.kind) {
     case "auto-response": {
       if (!ticket) throw new Error("auto-response without ticket");
+      const event: AutoResponseEvent = payload.autoResponseEvent ?? "new_ticket";
       const custom = await db.autoResponse.findFirst({
         where: {
           queueId: ticket.queueId,
-          event: "new_ticket" satisfies AutoResponseEvent,
+          event,
           active: true,
           locale: { in: [locale, "en"] },
         },
@@ -175,6 +176,9 @@ export async function composeMail(
             expires: expiryText(data.expires, locale, settings.timeZone),
           })
         : "";
+      // follow_up and reject were queued only while the queue had a text (queueAutoResponse).
+      if (!custom && event !== "new_ticket")
+        throw new Error(`no active ${event} auto-response text for queue ${ticket.queueId}`);
       subject = custom ? template(custom.subject) : t("mail.autoResponse.subject", { title });
       if (custom) {
         text = template(custom.body);
