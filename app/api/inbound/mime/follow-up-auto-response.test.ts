@@ -49,6 +49,8 @@ beforeAll(async () => {
   const voip = await db.queue.findUniqueOrThrow({ where: { name: "VoIP" } });
   await db.queueAddress.create({ data: { address: "wlan@desk.example", queueId: wlan.id } });
   await db.queueAddress.create({ data: { address: "voip@desk.example", queueId: voip.id } });
+  const web = await db.queue.findUniqueOrThrow({ where: { name: "Web" } });
+  await db.queueAddress.create({ data: { address: "web@desk.example", queueId: web.id } });
   await db.queue.update({ where: { id: voip.id }, data: { followUpPolicy: "reject" } });
   await db.autoResponse.createMany({
     data: [
@@ -65,6 +67,14 @@ beforeAll(async () => {
         locale: "en",
         subject: "Closed: [Ticket#{{ticket.number}}]",
         body: "Dear {{customer.name}}, ticket {{ticket.number}} is closed; please write a new request.",
+      },
+      // Only German: sent also to a customer whose language is English.
+      {
+        queueId: web.id,
+        event: "follow_up",
+        locale: "de",
+        subject: "Nachfrage zu [Ticket#{{ticket.number}}]",
+        body: "Hallo {{customer.name}}, wir haben Ihre Nachricht erhalten.",
       },
       // An inactive text sends nothing.
       {
@@ -145,6 +155,16 @@ describe("follow-up auto-response", () => {
     const voipTicket = await ticketOf(voip.ticketNumber);
     await post({ from: "barbara@example.org", subject: `Re: [Ticket#${voipTicket.number}]` });
     expect(await autoResponseJobs(voipTicket.id, "follow_up")).toHaveLength(0);
+  });
+
+  it("sends the queue's text in another language when it has none in the customer's", async () => {
+    const from = "Alan Turing <alan@example.org>";
+    const created = await post({ from, to: "web@desk.example", subject: "Site down" });
+    const ticket = await ticketOf(created.ticketNumber);
+    await post({ from, subject: `Re: [Ticket#${ticket.number}] Site down` });
+    const mails = await mailsTo("alan@example.org", 2);
+    const followUp = mails.find((mail) => mail.subject.startsWith("Nachfrage zu"));
+    expect(followUp?.text).toContain("Hallo Alan Turing, wir haben Ihre Nachricht erhalten.");
   });
 
   it("keeps to the daily cap of automatic mail per address", async () => {
