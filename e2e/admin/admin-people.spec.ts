@@ -6,6 +6,7 @@ import { apiClient, startApp, type RunningApp } from "../../tests/kit/app-server
 import { postMime } from "../../tests/kit/mail";
 import { newWebhookSecret } from "../../tests/kit/webhooks";
 import { ADMIN_SECTIONS } from "../../app/(agent)/agent/admin/admin-sections";
+import { catalogues } from "../../lib/i18n/catalogues";
 import { expect, test } from "../support/fixtures";
 
 let app: RunningApp;
@@ -75,7 +76,7 @@ test("an agent in a group sees only its queue, and deactivation ends their sessi
   const audit = await page.goto(`${app.url}/agent/admin/audit?object=agent`);
   expect(audit?.status()).toBe(200);
   await expect(page.getByTestId("audit-entry").first()).toContainText(
-    t("audit.actions.agent.deactivate"),
+    catalogues[language].audit.actions["agent.deactivate"], // a dotted key: not a message path
   );
 });
 

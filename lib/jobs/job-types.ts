@@ -4,6 +4,10 @@
 // with the schema's message) instead of reaching a query. Handlers: lib/jobs/handlers.ts.
 import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
+import {
+  AUTO_RESPONSE_EVENTS,
+  type AutoResponseEvent,
+} from "../mail/outbound/auto-response-events";
 
 const id = z.number().int().positive();
 const locale = z.enum(LOCALES);
@@ -43,6 +47,10 @@ const mailPayload = z.object({
   secretWithheld: z.boolean().optional(),
   /** Fixed before the first attempt, so every retry sends the same Message-ID. */
   messageId: z.string().optional(),
+  /** auto-response: the queue text's event (lib/mail/outbound/auto-response-events.ts); absent = new_ticket. */
+  autoResponseEvent: z
+    .enum(Object.keys(AUTO_RESPONSE_EVENTS) as [AutoResponseEvent, ...AutoResponseEvent[]])
+    .optional(),
 });
 
 /** Domain events that notify agents (lib/tickets/handle-ticket-event.ts). */

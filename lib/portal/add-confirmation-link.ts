@@ -26,6 +26,7 @@ export async function addConfirmationLink(options: {
 }): Promise<MailJobPayload> {
   const { payload } = options;
   if (payload.kind !== "auto-response" || !payload.ticketId || !payload.articleId) return payload;
+  if ((payload.autoResponseEvent ?? "new_ticket") !== "new_ticket") return payload; // confirmations only
   if (payload.data?.link) return payload;
   const now = options.now ?? new Date();
   return transaction(async (tx) => {

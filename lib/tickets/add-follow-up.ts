@@ -3,6 +3,7 @@ import type { Actor } from "../actor";
 import { normaliseEmail } from "../customers/find-or-create-customer";
 import { transaction } from "../db";
 import { NotFoundError } from "../errors";
+import { queueAutoResponse } from "../mail/outbound/queue-auto-response";
 import { addArticleInTx } from "./add-article";
 import { syncPendingTimer } from "./pending-timer";
 import { createTicket } from "./create-ticket";
@@ -48,7 +49,9 @@ const MAX_MERGE_HOPS = 10;
  * window or by policy, start a new ticket linked to the old one. A sender who
  * is not the ticket's customer is stored and marked, not shown to the customer
  * as theirs, and reopens nothing; neither do automatic mails (auto-replies,
- * bounces, list mail), which must never keep a loop going.
+ * bounces, list mail), which must never keep a loop going. The customer's own
+ * follow-up gets the queue's follow-up auto-response, or its rejected one when
+ * the policy keeps a closed ticket closed (when the queue has such a text).
  */
 export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResult> {
   const now = input.now ?? new Date();
@@ -126,6 +129,22 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
         allowAutoResponse: input.allowAutoResponse ?? true,
       },
     });
+    // OTRS "auto follow up" / "auto reject": only for the customer's own words that may be
+    // answered; queueAutoResponse applies the loop guards and needs the queue's own text.
+    if (!isForeignSender && !isAutomatic && input.allowAutoResponse !== false) {
+      const isRejected = isClosed(ticket.state) && followUpPolicy === "reject";
+      await queueAutoResponse(
+        tx,
+        {
+          ticketId: ticket.id,
+          articleId: article.id,
+          customer: ticket.customer,
+          queue: ticket.queue,
+          event: isRejected ? "reject" : "follow_up",
+        },
+        now,
+      );
+    }
     return {
       kind: "added" as const,
       ticket,

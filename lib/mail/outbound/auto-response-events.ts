@@ -1,6 +1,7 @@
-// The registry of auto-response events (AutoResponse.event): when a queue's own text
-// replaces the built-in one. Only new_ticket is sent today; follow_up and reject are the
-// OTRS events the administration pages will offer.
+// The registry of auto-response events (AutoResponse.event), OTRS's AutoResponse types
+// "auto reply" (new_ticket), "auto follow up" and "auto reject". new_ticket has a built-in
+// text that a queue's own replaces; follow_up and reject go out only while the queue has
+// an active text of its own (lib/mail/outbound/queue-auto-response.ts).
 export const AUTO_RESPONSE_EVENTS = {
   new_ticket: "a customer's request became a new ticket",
   follow_up: "a customer's follow-up reopened a ticket",

@@ -150,10 +150,11 @@ export async function composeMail(
   switch (payload.kind) {
     case "auto-response": {
       if (!ticket) throw new Error("auto-response without ticket");
+      const event: AutoResponseEvent = payload.autoResponseEvent ?? "new_ticket";
       const custom = await db.autoResponse.findFirst({
         where: {
           queueId: ticket.queueId,
-          event: "new_ticket" satisfies AutoResponseEvent,
+          event,
           active: true,
           locale: { in: [locale, "en"] },
         },
@@ -175,9 +176,21 @@ export async function composeMail(
             expires: expiryText(data.expires, locale, settings.timeZone),
           })
         : "";
-      subject = custom ? template(custom.subject) : t("mail.autoResponse.subject", { title });
-      if (custom) {
-        text = template(custom.body);
+      // follow_up and reject have no built-in text: they were queued only while the queue had
+      // one (queueAutoResponse), maybe in another language only — then that one is sent.
+      const own =
+        custom ??
+        (event === "new_ticket"
+          ? null
+          : await db.autoResponse.findFirst({
+              where: { queueId: ticket.queueId, event, active: true },
+              orderBy: { locale: "asc" },
+            }));
+      if (!own && event !== "new_ticket")
+        throw new Error(`no active ${event} auto-response text for queue ${ticket.queueId}`);
+      subject = own ? template(own.subject) : t("mail.autoResponse.subject", { title });
+      if (own) {
+        text = template(own.body);
         if (data.link && !text.includes(data.link)) text = `${text}\n\n${linkParagraph}`;
       } else {
         text = [

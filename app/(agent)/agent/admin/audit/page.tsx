@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { AUDIT_ACTIONS } from "@/lib/admin/audit-actions";
@@ -21,6 +21,10 @@ const day = (value: string | undefined, end = false) => {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const search = await searchParams;
   const t = await getTranslations("audit");
+  // The action codes hold a dot ("queue.update"), which a message path would split:
+  // the labels are read as one object and looked up by code.
+  const actionLabels: Record<(typeof AUDIT_ACTIONS)[number], string> = (await getMessages()).audit
+    .actions;
   const format = await getFormatter();
   const [objectType, objectId] = (search.object ?? "").split(":");
   const [actors, page] = await Promise.all([
@@ -60,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">{t("all")}</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
-                {t(`actions.${action}`)}
+                {actionLabels[action]}
               </option>
             ))}
           </select>
@@ -120,7 +124,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="py-2 pr-3">
                     {(AUDIT_ACTIONS as readonly string[]).includes(entry.action)
-                      ? t(`actions.${entry.action as (typeof AUDIT_ACTIONS)[number]}`)
+                      ? actionLabels[entry.action as (typeof AUDIT_ACTIONS)[number]]
                       : entry.action}
                   </td>
                   <td className="py-2 pr-3">
