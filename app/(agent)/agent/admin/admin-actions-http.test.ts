@@ -286,4 +286,14 @@ describe("admin REST API called with a plain agent's token", () => {
     }
     expect(await checksums()).toEqual(before);
   });
+
+  it("answers 404 before the body is read: an invalid body teaches nothing", async () => {
+    const call = apiClient(app, token);
+    for (const route of ["agents", "groups", "queues", "standard-responses", "mail-accounts"]) {
+      const res = await call("POST", `/api/v1/${route}`, { unexpected: true });
+      expect(res.status, route).toBe(404);
+      expect(JSON.stringify(res.body), route).not.toMatch(/unexpected|invalid|required/i);
+    }
+    expect((await call("GET", "/api/v1/queues")).status).toBe(404);
+  });
 });
