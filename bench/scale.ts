@@ -67,13 +67,14 @@ async function measure(
   };
 }
 
-/** The next page's link in a listing page (rel="next"), or null. */
-const nextLink = (html: string) =>
-  /<a[^>]*rel="next"[^>]*href="([^"]+)"|<a[^>]*href="([^"]+)"[^>]*rel="next"/
+/** The link with `rel` (next / prev) in a listing page, or null. */
+const relLink = (html: string, rel: string) =>
+  new RegExp(`<a[^>]*rel="${rel}"[^>]*href="([^"]+)"|<a[^>]*href="([^"]+)"[^>]*rel="${rel}"`)
     .exec(html)
     ?.slice(1)
     .find(Boolean)
     ?.replace(/&amp;/g, "&") ?? null;
+const nextLink = (html: string) => relLink(html, "next");
 
 /** Follows rel="next" `pages - 1` times from `start`; the URL of that page, or null if the listing ends first. */
 async function pageUrl(base: string, start: string, pages: number, cookie: string) {
@@ -112,7 +113,12 @@ export async function measureReads(url: string, seed: SeedResult, requests: numb
     const first = `/agent/queues/${seed.queueIds[0]}?sort=${sort}`;
     reads.push([`queue view, first page, by ${sort}`, first, agent]);
     const page100 = await pageUrl(url, first, 100, cookie);
-    if (page100) reads.push([`queue view, page 100, by ${sort}`, page100, agent]);
+    if (!page100) continue;
+    reads.push([`queue view, page 100, by ${sort}`, page100, agent]);
+    // Back from page 100 (?before=, keyset backwards): as fast as forwards.
+    const html = await (await fetch(`${url}${page100}`, { headers: { cookie } })).text();
+    const page99 = relLink(html, "prev");
+    if (page99) reads.push([`queue view, back to page 99, by ${sort}`, page99, agent]);
   }
   const results: ReadResult[] = [];
   for (const [name, path, headers] of reads)

@@ -122,20 +122,33 @@ test("an agent filters and pages a queue of 60 tickets without losing one", asyn
   await filters.getByRole("button", { name: t("queueView.apply") }).click();
   await expect(page).toHaveURL(/sort=priority/);
 
-  const seen: string[] = [];
+  const pages: string[][] = [];
+  const previous = page.getByRole("link", { name: t("queueView.previous") });
+  await expect(previous).toHaveCount(0); // the first page has none
   for (let pageNo = 1; pageNo <= 5; pageNo++) {
     const numbers = (await shownNumbers(page)) as string[];
     expect(numbers.length).toBeGreaterThan(0);
-    seen.push(...numbers);
+    pages.push(numbers);
     const next = page.getByRole("link", { name: t("queueView.next") });
     if ((await next.count()) === 0) break;
+    await expect(next).toHaveAttribute("rel", "next");
     const href = (await next.getAttribute("href"))!;
     await next.click();
     await expect(page).toHaveURL(`${app.url}${href}`);
     await expect.poll(async () => (await shownNumbers(page))[0]).not.toBe(numbers[0]);
   }
+  const seen = pages.flat();
   expect(seen).toHaveLength(60);
   expect(new Set(seen)).toEqual(new Set(tickets.map((x) => x.number)));
+
+  // And back, page by page (?before=): the same pages, down to the first, which has none.
+  for (let pageNo = pages.length - 2; pageNo >= 0; pageNo--) {
+    await expect(previous).toHaveAttribute("rel", "prev");
+    await previous.click();
+    await expect(page).toHaveURL(/before=/);
+    await expect.poll(() => shownNumbers(page)).toEqual(pages[pageNo]);
+  }
+  await expect(previous).toHaveCount(0);
 
   // A bookmarked filter: priority 5 (very high) only — every fifth ticket.
   await page.goto(`${app.url}/agent/queues/${queueId}?priority=5&sort=age`);

@@ -54,3 +54,42 @@ test("an agent finds a ticket by a word of its article and opens one by its numb
   await expect(page).toHaveURL(`${state.url}/agent/tickets/${number}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 });
+
+test("an agent pages through search results and back", async ({
+  page,
+  state,
+  t,
+  language,
+  signIn,
+}) => {
+  test.slow(); // 27 tickets to make
+  const api = apiClient(state);
+  const word = `nebula${Date.now()}${language}`;
+  for (let i = 1; i <= 27; i++) {
+    const created = await api("POST", "/api/v1/tickets", {
+      customer: { email: "vera@example.org", name: "Vera Paging" },
+      subject: `Paging ${word} ${i}`,
+      body: `The ${word} report number ${i}.`,
+      queue: "Misc",
+    });
+    expect(created.status).toBe(201);
+  }
+  await signIn();
+  await page.goto(`${state.url}/agent/search?q=${word}`);
+  const results = page.getByRole("region", { name: t("search.results") });
+  const titles = () =>
+    results.getByRole("link", { name: new RegExp(`Paging ${word}`) }).allTextContents();
+  const previous = page.getByRole("link", { name: t("search.previousPage") });
+  await expect(results.getByRole("link", { name: new RegExp(`Paging ${word}`) })).toHaveCount(25);
+  const first = await titles();
+  await expect(previous).toHaveCount(0); // the first page has none
+  const next = page.getByRole("link", { name: t("search.nextPage") });
+  await expect(next).toHaveAttribute("rel", "next");
+  await next.click();
+  await expect(results.getByRole("link", { name: new RegExp(`Paging ${word}`) })).toHaveCount(2);
+  expect(new Set([...first, ...(await titles())]).size).toBe(27);
+  await expect(previous).toHaveAttribute("rel", "prev");
+  await previous.click();
+  await expect.poll(titles).toEqual(first);
+  await expect(previous).toHaveCount(0);
+});

@@ -2,6 +2,8 @@
 // values of every key, and the next page is "every row after it" — no OFFSET, so page
 // 100 costs what page 1 costs when an index serves the order. The last key must be
 // unique (the ticket id), so ties in the others never lose or repeat a row.
+// The previous page is the same walk backwards: the rows before the first row's key, in
+// the reversed order (nulls first), the `limit` nearest taken, then turned back round.
 
 export type KeyValue = number | string | null;
 
@@ -21,6 +23,17 @@ export function orderByKeys(keys: SortKey[]) {
   return keys.map((k) => ({
     [k.field]: k.nullable ? { sort: k.direction, nulls: "last" } : k.direction,
   }));
+}
+
+/**
+ * Prisma `orderBy` for walking the keys backwards: every direction turned round and, where
+ * nullable, nulls first (they sort last going forward). Rows read in it are reversed again.
+ */
+export function reversedOrderByKeys(keys: SortKey[]) {
+  return keys.map((k) => {
+    const direction = k.direction === "asc" ? "desc" : "asc";
+    return { [k.field]: k.nullable ? { sort: direction, nulls: "first" } : direction };
+  });
 }
 
 const value = (key: SortKey, v: KeyValue) => (key.isDate && v !== null ? new Date(v) : v);
@@ -44,6 +57,27 @@ export function afterKeys(keys: SortKey[], values: KeyValue[]): Where {
       after = key.nullable ? { OR: [beyond, { [key.field]: null }] } : beyond;
     }
     if (after) terms.push({ AND: [...equalBefore, after] });
+  }
+  return { OR: terms };
+}
+
+/**
+ * Prisma `where` part: rows strictly before `values` in the order of `keys` (the mirror of
+ * afterKeys). With nulls last, every value is "before" a null, and null is before nothing.
+ */
+export function beforeKeys(keys: SortKey[], values: KeyValue[]): Where {
+  const terms: Where[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const v = values[i];
+    const equalBefore = keys
+      .slice(0, i)
+      .map((k, j) => ({ [k.field]: values[j] === null ? null : value(k, values[j]) }));
+    const before =
+      v === null
+        ? { [key.field]: { not: null } }
+        : { [key.field]: { [key.direction === "asc" ? "lt" : "gt"]: value(key, v) } };
+    terms.push({ AND: [...equalBefore, before] });
   }
   return { OR: terms };
 }

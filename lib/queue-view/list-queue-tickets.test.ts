@@ -48,7 +48,7 @@ async function allPages(view: QueueViewInput, options: { queueId?: number; limit
     const result = await listQueueTickets({
       scope: systemScope,
       queueId: options.queueId,
-      view: queueViewSchema.parse({ ...view, cursor }),
+      view: queueViewSchema.parse({ ...view, after: cursor }),
       agentId: 0,
       now,
       limit: options.limit,
@@ -70,6 +70,46 @@ describe("queue view paging", () => {
       }
       expect(new Set(whole).size).toBe(whole.length);
       expect(whole).toHaveLength(30); // 29 open + the VoIP one; the closed one is filtered
+    }
+  });
+
+  it("walks back page by page to exactly the pages it walked forward, in every sort", async () => {
+    const page = (view: QueueViewInput, queueId: number | undefined, limit: number) =>
+      listQueueTickets({
+        scope: systemScope,
+        queueId,
+        view: queueViewSchema.parse(view),
+        agentId: 0,
+        now,
+        limit,
+      });
+    // Every sort over all queues, the manual order inside Web (ordered tickets with equal
+    // positions, then the unordered ones by age with equal ages), and a filtered view.
+    const views: [QueueViewInput, number | undefined][] = [
+      ...QUEUE_SORTS.map((sort): [QueueViewInput, undefined] => [{ sort }, undefined]),
+      [{ sort: "manual", state: "all" }, queues.Web],
+      [{ sort: "priority", priority: "3", state: "all" }, queues.Web],
+    ];
+    for (const [view, queueId] of views) {
+      for (const limit of [1, 4, 7]) {
+        const label = `${JSON.stringify(view)} by ${limit}`;
+        const forward: number[][] = [];
+        let result = await page(view, queueId, limit);
+        expect(result.prevCursor, label).toBeNull(); // the first page has no previous
+        forward.push(result.tickets.map((t) => t.id));
+        while (result.nextCursor) {
+          result = await page({ ...view, after: result.nextCursor }, queueId, limit);
+          forward.push(result.tickets.map((t) => t.id));
+        }
+        const backward = [result.tickets.map((t) => t.id)];
+        while (result.prevCursor) {
+          result = await page({ ...view, before: result.prevCursor }, queueId, limit);
+          backward.unshift(result.tickets.map((t) => t.id));
+          expect(result.nextCursor, label).not.toBeNull();
+        }
+        expect(backward, label).toEqual(forward);
+        expect(forward.length, label).toBeGreaterThan(1);
+      }
     }
   });
 

@@ -4,10 +4,12 @@ import { db, type Prisma } from "../db";
 import { CLOSED_STATES } from "../tickets/states";
 import {
   afterKeys,
+  beforeKeys,
   decodeCursor,
   encodeCursor,
   keyValues,
   orderByKeys,
+  reversedOrderByKeys,
   type SortKey,
 } from "./keyset";
 import type { QueueSort, QueueView } from "./schemas";
@@ -88,8 +90,10 @@ export function queueViewFilter(
 }
 
 /**
- * One page of a queue view (or of every queue the scope reads), keyset-paginated:
- * `nextCursor` is an opaque string for the URL, null on the last page. A cursor that does
+ * One page of a queue view (or of every queue the scope reads), keyset-paginated both ways:
+ * `view.after` continues past a row, `view.before` goes back from one (the rows before it,
+ * nearest first, then turned back round). `nextCursor` / `prevCursor` are opaque strings
+ * for the URL (`?after=` / `?before=`), null on the last / first page. A cursor that does
  * not fit the sort starts at the first page. Each row says whether it is unattended (no
  * owner, or the owner away or inactive at `now`).
  */
@@ -97,31 +101,41 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   const { view } = input;
   const limit = Math.min(Math.max(input.limit ?? 25, 1), 200);
   const keys = SORT_KEYS[view.sort];
-  const after = view.cursor ? decodeCursor(view.cursor, view.sort, keys.length) : null;
+  const before = view.before ? decodeCursor(view.before, view.sort, keys.length) : null;
+  const after = !before && view.after ? decodeCursor(view.after, view.sort, keys.length) : null;
+  const position = before ? beforeKeys(keys, before) : after ? afterKeys(keys, after) : null;
   // AND keeps the scope's queue filter even when a queue is asked for.
   const where: Prisma.TicketWhereInput = {
     AND: [
       readableTickets(input.scope),
       ...(input.queueId !== undefined ? [{ queueId: input.queueId }] : []),
       ...queueViewFilter(view, input),
-      ...(after ? [afterKeys(keys, after) as Prisma.TicketWhereInput] : []),
+      ...(position ? [position as Prisma.TicketWhereInput] : []),
     ],
   };
   const rows = await db.ticket.findMany({
     where,
-    orderBy: orderByKeys(keys) as Prisma.TicketOrderByWithRelationInput[],
+    orderBy: (before
+      ? reversedOrderByKeys(keys)
+      : orderByKeys(keys)) as Prisma.TicketOrderByWithRelationInput[],
     take: limit + 1,
     select,
   });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const hasMore = rows.length > limit;
+  const page = before ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
+  const cursorOf = (row: (typeof page)[number] | undefined) =>
+    row ? encodeCursor(view.sort, keyValues(keys, row)) : null;
+  // Going forward there is a page before whenever we came from a row; going back, one after.
+  const hasPrev = before ? hasMore : !!after;
+  const hasNext = before ? true : hasMore;
   return {
     tickets: page.map((t) => ({
       ...t,
       isOwnerAway: t.owner ? isAway(t.owner, input.now) || !t.owner.active : false,
       isUnattended: !t.owner || !t.owner.active || isAway(t.owner, input.now),
     })),
-    nextCursor: rows.length > limit ? encodeCursor(view.sort, keyValues(keys, last)) : null,
+    nextCursor: hasNext ? cursorOf(page[page.length - 1]) : null,
+    prevCursor: hasPrev ? cursorOf(page[0]) : null,
   };
 }
 

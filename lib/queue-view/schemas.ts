@@ -11,8 +11,11 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const blankToUndefined = (v: unknown) => (one(v) === "" ? undefined : one(v));
 
+const cursorField = z.preprocess(blankToUndefined, z.string().max(500).optional().catch(undefined));
+
 /**
- * A queue view as its URL says (bookmarkable): sort, filters and the page's cursor.
+ * A queue view as its URL says (bookmarkable): sort, filters and the page's cursor
+ * (`after` or `before`).
  * Unknown or malformed values fall back to the defaults instead of failing the page.
  */
 export const queueViewSchema = z.object({
@@ -41,7 +44,9 @@ export const queueViewSchema = z.object({
     (v) => one(v) === "1" || one(v) === "true" || one(v) === "on",
     z.boolean(),
   ),
-  cursor: z.preprocess(blankToUndefined, z.string().max(500).optional().catch(undefined)),
+  /** Keyset cursors (lib/queue-view/keyset.ts): the page after one row, or the page before one. */
+  after: cursorField,
+  before: cursorField,
 });
 /** A view as URL search params give it (every field optional, text or already typed). */
 export type QueueViewInput = { [K in keyof z.output<typeof queueViewSchema>]?: unknown };

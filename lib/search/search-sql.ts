@@ -63,10 +63,10 @@ export interface MatchDialect {
   rankedWindow(matching: string, size: string): string;
 }
 
-/** rankedWindow, newestBefore and count of an engine, from its dialect. */
+/** rankedWindow, newestBefore, oldestAfter and count of an engine, from its dialect. */
 export function matchQueries(
   dialect: MatchDialect,
-): Pick<SearchEngine, "rankedWindow" | "newestBefore" | "count"> {
+): Pick<SearchEngine, "rankedWindow" | "newestBefore" | "oldestAfter" | "count"> {
   return {
     async rankedWindow(request, limit) {
       const { params, sql } = dialect.matching(request);
@@ -80,6 +80,18 @@ export function matchQueries(
       return ids(
         `SELECT ${dialect.id} AS "id" ${sql} AND ${dialect.id} < ${before}
          ORDER BY ${dialect.id} DESC LIMIT ${size}`,
+        params,
+      );
+    },
+
+    async oldestAfter(request, afterId, belowId, limit) {
+      const { params, sql } = dialect.matching(request);
+      const after = params.add(afterId);
+      const below = params.add(belowId);
+      const size = params.add(limit);
+      return ids(
+        `SELECT ${dialect.id} AS "id" ${sql} AND ${dialect.id} > ${after}
+         AND ${dialect.id} < ${below} ORDER BY ${dialect.id} ASC LIMIT ${size}`,
         params,
       );
     },

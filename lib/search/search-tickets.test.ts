@@ -191,6 +191,37 @@ describe(`searchTickets on ${testProvider()}`, () => {
     ).rejects.toThrow("Invalid cursor");
   });
 
+  it("walks back with the previous-page cursor to exactly the pages it walked forward", async () => {
+    for (let i = 1; i <= 8; i++) await ticket("Misc", `Backwards ${i}`, "wombat");
+    // Windows that end inside a page, on a page's end, and hold everything; pages of 1 to 3.
+    for (const [limit, rankedWindow] of [
+      [2, 3],
+      [3, 3],
+      [1, 4],
+      [3, 5],
+      [2, 20],
+    ]) {
+      const label = `limit ${limit}, window ${rankedWindow}`;
+      const search = (cursor: string | null) =>
+        searchTickets({ scope: agent, query: "wombat", cursor, limit, rankedWindow });
+      let page = await search(null);
+      expect(page.prevCursor, label).toBeNull();
+      const forward = [page.hits.map((hit) => hit.title)];
+      while (page.nextCursor) {
+        page = await search(page.nextCursor);
+        forward.push(page.hits.map((hit) => hit.title));
+      }
+      const backward = [page.hits.map((hit) => hit.title)];
+      while (page.prevCursor) {
+        page = await search(page.prevCursor);
+        backward.unshift(page.hits.map((hit) => hit.title));
+        expect(backward.length, label).toBeLessThanOrEqual(forward.length);
+      }
+      expect(backward, label).toEqual(forward);
+      expect(forward.flat(), label).toHaveLength(8);
+    }
+  });
+
   it("keeps the index in step when a title, an article or a customer changes", async () => {
     const created = await ticket("Misc", "Old title", "Original words", "renamer@example.org");
     await db.ticket.update({ where: { id: created.id }, data: { title: "Narwhal request" } });

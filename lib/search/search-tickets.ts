@@ -50,13 +50,17 @@ export interface SearchResult {
   /** True when more than COUNT_CAP tickets match (`total` is then COUNT_CAP). */
   totalCapped: boolean;
   nextCursor: string | null;
+  /** The page before this one; null on the first page. */
+  prevCursor: string | null;
 }
 
 // A page position: `o`, an offset inside the ranked window (at most RANKED_WINDOW); or
-// `a`, past the window, the id the next page continues below (keyset, never OFFSET).
+// `a`, past the window, the id the next page continues below (keyset, never OFFSET); or
+// `b`, past the window, the id the page before continues above (keyset backwards).
 const cursorSchema = z.union([
   z.object({ o: z.number().int().min(0).max(RANKED_WINDOW) }).strict(),
   z.object({ a: z.number().int().positive() }).strict(),
+  z.object({ b: z.number().int().positive() }).strict(),
 ]);
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -87,10 +91,10 @@ export async function searchTickets(input: SearchTicketsInput): Promise<SearchRe
     filters: input.filters ?? {},
   };
   if (request.terms.length === 0)
-    return { hits: [], total: 0, totalCapped: false, nextCursor: null };
+    return { hits: [], total: 0, totalCapped: false, nextCursor: null, prevCursor: null };
   const engine = searchEngine();
   const window = Math.min(input.rankedWindow ?? RANKED_WINDOW, RANKED_WINDOW);
-  const { ids, next } = await pageIds(engine, request, cursor, { limit, window });
+  const { ids, next, prev } = await pageIds(engine, request, cursor, { limit, window });
   const counted = await engine.count(request, COUNT_CAP);
   const [summaries, snippets] = await Promise.all([
     loadTicketSummaries(input.scope, ids),
@@ -104,35 +108,58 @@ export async function searchTickets(input: SearchTicketsInput): Promise<SearchRe
     total: Math.min(counted, COUNT_CAP),
     totalCapped: counted > COUNT_CAP,
     nextCursor: next ? encodeCursor(next) : null,
+    prevCursor: prev ? encodeCursor(prev) : null,
   };
 }
 
-// One page of ids: inside the ranked window by offset, then below it by id.
+type Page = { ids: number[]; next: Cursor | null; prev: Cursor | null };
+
+// One page of ids: inside the ranked window by offset, then below it by id (forwards from
+// `a`, backwards from `b`). Pages of `limit` start at offset 0; the last one in the window
+// is filled up with the newest older matches, and the pages below it follow by id.
 async function pageIds(
   engine: SearchEngine,
   request: SearchRequest,
   cursor: Cursor,
   { limit, window: size }: { limit: number; window: number },
-): Promise<{ ids: number[]; next: Cursor | null }> {
+): Promise<Page> {
   if ("a" in cursor) {
     const ids = await engine.newestBefore(request, cursor.a, limit + 1);
+    const prev = ids.length ? { b: ids[0] } : null;
     return ids.length > limit
-      ? { ids: ids.slice(0, limit), next: { a: ids[limit - 1] } }
-      : { ids, next: null };
+      ? { ids: ids.slice(0, limit), next: { a: ids[limit - 1] }, prev }
+      : { ids, next: null, prev };
   }
   const window = await engine.rankedWindow(request, size);
+  // The window's last page: where the older matches begin, and how many it shows of them.
+  const lastOffset = window.length ? Math.floor((window.length - 1) / limit) * limit : 0;
+  const olderOnLast = limit - (window.length - lastOffset);
+  if ("b" in cursor) {
+    const boundary = window.length ? Math.min(...window) : cursor.b + 1;
+    const above = await engine.oldestAfter(request, cursor.b, boundary, limit + 1);
+    if (above.length > limit) {
+      const ids = above.slice(0, limit).reverse();
+      return { ids, next: { a: ids[limit - 1] }, prev: { b: ids[0] } };
+    }
+    // Back at the older matches the window's last page shows: that page itself.
+    if (above.length === olderOnLast || above.length === 0)
+      return pageIds(engine, request, { o: lastOffset }, { limit, window: size });
+    const ids = above.reverse();
+    return { ids, next: { a: ids[ids.length - 1] }, prev: { o: lastOffset } };
+  }
+  const prev = cursor.o > 0 ? { o: Math.max(0, cursor.o - limit) } : null;
   const ids = window.slice(cursor.o, cursor.o + limit);
-  if (cursor.o + limit < window.length) return { ids, next: { o: cursor.o + limit } };
+  if (cursor.o + limit < window.length) return { ids, next: { o: cursor.o + limit }, prev };
   // The window ends on this page: when it was full, older matches follow newest first.
-  if (window.length < size) return { ids, next: null };
+  if (window.length < size) return { ids, next: null, prev };
   const boundary = Math.min(...window);
   const wanted = limit - ids.length;
   const older = await engine.newestBefore(request, boundary, wanted + 1);
   const page = [...ids, ...older.slice(0, wanted)];
   // Older matches continue below the last one shown, or below the window when none was.
   if (older.length > wanted)
-    return { ids: page, next: { a: wanted > 0 ? older[wanted - 1] : boundary } };
-  return { ids: page, next: null };
+    return { ids: page, next: { a: wanted > 0 ? older[wanted - 1] : boundary }, prev };
+  return { ids: page, next: null, prev };
 }
 
 /** Ticket summaries (ticketSummarySelect) of `ids` the scope may read, in the order of `ids`. */

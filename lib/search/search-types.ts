@@ -45,6 +45,13 @@ export interface SearchEngine {
   rankedWindow(request: SearchRequest, limit: number): Promise<number[]>;
   /** Matches with an id below `beforeId`, newest first. */
   newestBefore(request: SearchRequest, beforeId: number, limit: number): Promise<number[]>;
+  /** Matches with an id above `afterId` and below `belowId`, oldest first (paging back). */
+  oldestAfter(
+    request: SearchRequest,
+    afterId: number,
+    belowId: number,
+    limit: number,
+  ): Promise<number[]>;
   /** How many tickets match, counted up to `cap` (cap + 1 means "more than cap"). */
   count(request: SearchRequest, cap: number): Promise<number>;
   /** A snippet of each ticket's article text around the words (MARK_START/MARK_END). */

@@ -14,9 +14,10 @@ import { wallTimeOf } from "./wall-time";
 /**
  * Everything the zoom's action forms need for a ticket the scope may write, or null when
  * it may not (a read-only agent gets no forms): recipients per reply mode (the desk's own
- * addresses left out), the customer's latest message to quote, the queue's signature and
- * standard responses (variables filled for this ticket and agent), queues to move to,
- * agents to assign, the current values, and the agent's kept reply draft.
+ * addresses left out), the customer's latest message to quote (and its attachments, which
+ * a forward sends along), the queue's signature and standard responses (variables filled
+ * for this ticket and agent), queues to move to, agents to assign, the current values,
+ * and the agent's kept reply draft.
  */
 export async function loadTicketActions(options: {
   scope: Scope;
@@ -42,7 +43,19 @@ export async function loadTicketActions(options: {
         where: { direction: "in", isAutomatic: false },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,
-        select: { fromAddress: true, toAddress: true, cc: true, text: true, createdAt: true },
+        select: {
+          fromAddress: true,
+          toAddress: true,
+          cc: true,
+          text: true,
+          createdAt: true,
+          // What a forward sends along (only stored bytes can be sent).
+          attachments: {
+            where: { content: { not: null } },
+            orderBy: { id: "asc" },
+            select: { id: true, filename: true, size: true, isInline: true },
+          },
+        },
       },
     },
   });
@@ -86,6 +99,8 @@ export async function loadTicketActions(options: {
       text: lastMessage.text,
       createdAt: lastMessage.createdAt,
     },
+    /** The quoted message's attachments: ticked by default for a forward (OTRS, Zammad). */
+    originalAttachments: lastMessage?.attachments ?? [],
     standardResponses: responses.map((r) => ({
       id: r.id,
       name: r.name,

@@ -28,13 +28,20 @@ const TEXT_FIELDS = [
 export async function readReplyForm(req: Request, number: string) {
   const limits = await getAttachmentLimits();
   try {
-    const form = await parseMultipart(req, portalMultipartLimits(limits));
+    // Each original attachment sent along is one more (checkbox) field.
+    const caps = portalMultipartLimits(limits);
+    const form = await parseMultipart(req, {
+      ...caps,
+      maxFields: caps.maxFields + limits.maxCount,
+    });
     return {
       limits,
       input: {
         ...Object.fromEntries(TEXT_FIELDS.map((name) => [name, form.fields.get(name)?.[0] ?? ""])),
         number,
         attachments: form.files.get("attachments") ?? [],
+        // Ids of the original article's attachments to send along (never re-uploaded).
+        originalAttachments: form.fields.get("originalAttachments") ?? [],
       },
     };
   } catch (error) {

@@ -126,6 +126,17 @@ function checkPendingTime(
   }
 }
 
+/**
+ * Ids of the replied article's attachments to send along (forward, or ticked for a reply):
+ * one checkbox posts a string, several an array; react-hook-form gives `false` for none.
+ */
+const originalAttachmentIds = z.preprocess(
+  (v) => (v === undefined || v === false || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.coerce.number({ message: "invalid" }).int("invalid").positive("invalid"))
+    .max(200, "tooManyFiles"),
+);
+
 export const REPLY_MODES = ["reply", "replyAll", "forward"] as const;
 export type ReplyMode = (typeof REPLY_MODES)[number];
 
@@ -140,6 +151,7 @@ const replyFields = {
   /** The state after sending ("" keeps it). */
   nextState: z.union([z.literal(""), settableState]).catch(""),
   pendingUntil: z.string().trim().max(40).optional().default(""),
+  originalAttachments: originalAttachmentIds,
   /** The ticket version the page showed: a newer one (a customer wrote meanwhile) is refused. */
   version: z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
@@ -147,11 +159,19 @@ const replyFields = {
   ),
 };
 
-/** Reply / reply-all / forward by e-mail, with attachments (the reply route parses it). */
+/**
+ * Reply / reply-all / forward by e-mail, with attachments (the reply route parses it): new
+ * files and the original article's attachments sent along count together against the
+ * limit's number of files (their sizes are checked by sendAgentReply, which reads them).
+ */
 export function replySchema(limits: AttachmentLimits, checkContent?: AttachmentContentCheck) {
   return z
     .object({ ...replyFields, attachments: attachmentsSchema(limits, checkContent) })
-    .superRefine((v, ctx) => checkPendingTime({ ...v, state: v.nextState }, ctx));
+    .superRefine((v, ctx) => {
+      checkPendingTime({ ...v, state: v.nextState }, ctx);
+      if (v.attachments.length + v.originalAttachments.length > limits.maxCount)
+        ctx.addIssue({ code: "custom", message: "tooManyFiles", path: ["attachments"] });
+    });
 }
 export type ReplyInput = z.output<ReturnType<typeof replySchema>>;
 
@@ -166,6 +186,16 @@ export const replyDraftSchema = z.object({
   body: z.string().max(100_000, "tooLong").optional().default(""),
   nextState: optionalText(40),
   pendingUntil: optionalText(40),
+  /** The original attachments ticked, as "12,13" ("" none; absent: as the mode says). */
+  originalAttachments: z
+    .preprocess((v) => (Array.isArray(v) ? v.join(",") : v === false ? "" : v), z.string())
+    .pipe(
+      z
+        .string()
+        .max(2000, "tooLong")
+        .regex(/^[\d,]*$/, "invalid"),
+    )
+    .optional(),
 });
 export type ReplyDraftInput = z.output<typeof replyDraftSchema>;
 

@@ -1,3 +1,4 @@
+import { getAttachmentLimits } from "../portal/limits";
 import { getSettings } from "../settings/get-settings";
 import { writableTickets, type Scope } from "../access/scope";
 import { agentActor } from "../actor";
@@ -7,6 +8,7 @@ import { takeLockForReply } from "./ticket-lock";
 import { NotFoundError, UserFacingError } from "../errors";
 import { addArticleInTx } from "./add-article";
 import { composeAgentArticle } from "./compose-agent-article";
+import { findOriginalAttachments } from "./find-original-attachments";
 import { deleteReplyDraft } from "./reply-drafts";
 import type { ReplyInput } from "./schemas";
 import { updateTicketInTx } from "./update-ticket";
@@ -17,17 +19,24 @@ export interface SendAgentReplyInput {
   scope: Scope;
   agent: { id: number; email: string };
   /** Parsed by replySchema (attachments read by the route). */
-  input: Omit<ReplyInput, "attachments">;
+  input: Omit<ReplyInput, "attachments" | "originalAttachments"> & {
+    /** Ids of earlier articles' attachments to send along (findOriginalAttachments). */
+    originalAttachments?: number[];
+  };
+  /** The new files, uploaded with the form. */
   attachments: NewAttachment[];
   now?: Date;
 }
 
 /**
  * An agent's reply, reply-all or forward by e-mail: the outgoing article (To, Cc, subject,
- * text, attachments; Bcc only on the mail job), its mail job (sent by the worker From
+ * text, attachments — new files and, by id, the ticket's own earlier ones sent along
+ * with the same bytes: findOriginalAttachments; Bcc only on the mail job), its mail job
+ * (sent by the worker From
  * "<agent> via <desk>" with the thread's headers: compose-mail.ts), the next state if
  * chosen (pending time in TIME_ZONE), and the agent's kept draft deleted — one transaction.
- * NotFoundError when the scope cannot write the ticket; a merged ticket takes no reply.
+ * NotFoundError when the scope cannot write the ticket or an attachment id is not one of
+ * its own; past the attachment limits a field error; a merged ticket takes no reply.
  */
 export async function sendAgentReply(options: SendAgentReplyInput) {
   const { scope, agent, input } = options;
@@ -36,6 +45,7 @@ export async function sendAgentReply(options: SendAgentReplyInput) {
     input.nextState.startsWith("pending_") && input.pendingUntil
       ? dateFromWallTime(input.pendingUntil, (await getSettings()).timeZone)
       : undefined;
+  const limits = await getAttachmentLimits();
   return transaction(async (tx) => {
     const ticket = await tx.ticket.findFirst({
       where: { number: input.number, ...writableTickets(scope) },
@@ -51,6 +61,12 @@ export async function sendAgentReply(options: SendAgentReplyInput) {
     // As OTRS: replying takes the lock and, when the ticket has no owner, the ownership
     // (a colleague's active lock stays theirs; the form warned before sending).
     await takeLockForReply(tx, { ticketId: ticket.id, agentId: agent.id, now });
+    const originals = await findOriginalAttachments(tx, {
+      ticketId: ticket.id,
+      ids: input.originalAttachments ?? [],
+      uploads: options.attachments.length,
+      limits,
+    });
     const article = composeAgentArticle({
       channel: "email",
       ticket,
@@ -62,7 +78,12 @@ export async function sendAgentReply(options: SendAgentReplyInput) {
       ticketId: ticket.id,
       scope,
       actor: agentActor(agent.id),
-      article: { ...article, toAddress: input.to, cc: input.cc, attachments: options.attachments },
+      article: {
+        ...article,
+        toAddress: input.to,
+        cc: input.cc,
+        attachments: [...originals, ...options.attachments],
+      },
       mail: { bcc: input.bcc },
       now,
     });

@@ -227,6 +227,8 @@ export async function composeMail(
             filename: a.filename,
             contentType: a.contentType,
             content: Buffer.from(a.content!),
+            // A forwarded HTML mail's inline images stay inline parts (cid:).
+            contentId: a.isInline ? a.contentId : null,
           })),
       };
       break;

@@ -12,7 +12,7 @@ import { QueueFilters } from "./queue-filters";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The view's URL: the queue's path with its filters (and a cursor for a later page). */
+/** The view's URL: the queue's path with its filters (and `after`/`before` for another page). */
 export function viewHref(queueId: number | undefined, view: Partial<QueueView>) {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(view)) {
@@ -40,7 +40,8 @@ export async function QueueViewPage(props: { queueId?: number; searchParams: Sea
     listBulkOptions({ scope }),
   ]);
   const canReorder = view.sort === "manual" && !!queue && canWrite(scope, queue.id);
-  const filters = { ...view, cursor: undefined };
+  const filters = { ...view, after: undefined, before: undefined };
+  const link = "text-blue-700 hover:underline dark:text-blue-400";
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">
@@ -73,18 +74,25 @@ export async function QueueViewPage(props: { queueId?: number; searchParams: Sea
         />
       )}
       <nav aria-label={t("shown", { count: page.tickets.length })} className="flex gap-4 text-sm">
-        {view.cursor && (
-          <Link
-            href={viewHref(queue?.id, filters)}
-            className="text-blue-700 hover:underline dark:text-blue-400"
-          >
-            {t("first")}
-          </Link>
+        {page.prevCursor && (
+          <>
+            <Link href={viewHref(queue?.id, filters)} className={link}>
+              {t("first")}
+            </Link>
+            <Link
+              href={viewHref(queue?.id, { ...filters, before: page.prevCursor })}
+              rel="prev"
+              className={link}
+            >
+              {t("previous")}
+            </Link>
+          </>
         )}
         {page.nextCursor && (
           <Link
-            href={viewHref(queue?.id, { ...filters, cursor: page.nextCursor })}
-            className="text-blue-700 hover:underline dark:text-blue-400"
+            href={viewHref(queue?.id, { ...filters, after: page.nextCursor })}
+            rel="next"
+            className={link}
           >
             {t("next")}
           </Link>

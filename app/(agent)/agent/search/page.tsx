@@ -110,6 +110,15 @@ export default async function SearchPage({ searchParams }: Props) {
                 {t("firstPage")}
               </Link>
             )}
+            {result.prevCursor && (
+              <Link
+                href={searchUrl(params, result.prevCursor)}
+                className="text-blue-700 hover:underline dark:text-blue-400"
+                rel="prev"
+              >
+                {t("previousPage")}
+              </Link>
+            )}
             {result.nextCursor && (
               <Link
                 href={searchUrl(params, result.nextCursor)}

@@ -157,6 +157,71 @@ describe("the reply route", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("sends the original attachments by id; another queue's is not found, and they count against the limit", async () => {
+    const withFile = async (queue: string) => {
+      const queueId = (await db.queue.findUniqueOrThrow({ where: { name: queue } })).id;
+      const created = await createTicket({
+        customer: { email: "carol@example.org" },
+        title: `Log from ${queue}`,
+        queueId,
+        scope: systemScope,
+        actor: SYSTEM,
+        allowAutoResponse: false,
+        article: {
+          channel: "email",
+          direction: "in",
+          visibleToCustomer: true,
+          text: "Log attached",
+          attachments: [
+            { filename: "log.txt", contentType: "text/plain", content: Buffer.from("boot") },
+          ],
+        },
+      });
+      const file = await db.attachment.findFirstOrThrow({
+        where: { article: { ticketId: created.id } },
+      });
+      return { ...created, fileId: String(file.id) };
+    };
+    const own = await withFile("WLAN");
+    const foreign = await withFile("Misc");
+    const forward = async (ticket: string, fields: Record<string, string>, upload = false) => {
+      const form = await multipart(
+        { ...replyFields("Forwarded."), mode: "forward", ...fields },
+        upload
+          ? [{ name: "attachments", filename: "steps.txt", type: "text/plain", content: "1" }]
+          : [],
+      );
+      return rawRequest(`${base}/agent/tickets/${ticket}/reply`, {
+        method: "POST",
+        headers: {
+          "content-type": form.contentType,
+          accept: "application/json",
+          cookie: cookies.writer,
+        },
+        body: form.body,
+      });
+    };
+    const before = await snapshot();
+    const refused = await forward(own.number, { originalAttachments: foreign.fileId });
+    expect(refused.status).toBe(404);
+    expect(JSON.parse(refused.text).formError).toBe("notFound");
+    // One file at most (PORTAL_MAX_ATTACHMENTS): the original and an upload are two.
+    const tooMany = await forward(own.number, { originalAttachments: own.fileId }, true);
+    expect(tooMany.status).toBe(422);
+    expect(JSON.parse(tooMany.text).fieldErrors).toEqual({ attachments: ["tooManyFiles"] });
+    expect(await snapshot()).toEqual(before);
+
+    const sent = await forward(own.number, { originalAttachments: own.fileId });
+    expect(sent.status).toBe(200);
+    const article = await db.article.findFirstOrThrow({
+      where: { ticketId: own.id, direction: "out" },
+      include: { attachments: true },
+    });
+    expect(
+      article.attachments.map((a) => [a.filename, Buffer.from(a.content!).toString()]),
+    ).toEqual([["log.txt", "boot"]]);
+  });
+
   it("answers without a session, or without write access, before reading the body", async () => {
     for (const cookie of ["", cookies.reader, cookies.stranger]) {
       const body = new Readable({ read() {} });

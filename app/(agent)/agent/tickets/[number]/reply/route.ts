@@ -41,9 +41,11 @@ export async function POST(req: Request, { params }: Context) {
 
   let failure: ActionFailure;
   let reselect: string[] = [];
+  let originals: string | undefined;
   try {
     const { limits, input } = await readReplyForm(req, number);
     reselect = input.attachments.map((file) => file.name);
+    originals = input.originalAttachments.join(",");
     const result = await runAgentAction(
       agent,
       { name: "sendReply", schema: replySchema(limits), run: sendReplyWithFiles },
@@ -69,6 +71,8 @@ export async function POST(req: Request, { params }: Context) {
   const kept = await readReplyDraft({ agentId: agent.id, ticketId });
   const values = failure.values ? { ...failure.values } : { ...kept?.values };
   delete (values as { number?: string }).number;
+  // The original attachments ticked are kept with the draft (checkboxes, not files).
+  if (originals !== undefined) values.originalAttachments = originals;
   await saveReplyDraft({
     scope,
     agentId: agent.id,

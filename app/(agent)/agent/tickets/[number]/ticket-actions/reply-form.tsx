@@ -4,12 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { TicketState } from "@/lib/generated/sqlite/enums";
 import { withoutEmptyFiles } from "@/lib/portal/client-errors";
+import { formatBytes } from "@/lib/portal/field-errors";
 import type { AttachmentLimits } from "@/lib/portal/schemas";
 import type { ReplyDraft } from "@/lib/tickets/reply-drafts";
 import { REPLY_MODES, replySchema, type ReplyMode } from "@/lib/tickets/schemas";
@@ -37,7 +38,9 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 /**
  * Reply, reply-all or forward by e-mail. Checked in the browser with the shared schema,
  * then posted with its files to the reply route (…/reply) with fetch; without JavaScript
- * natively, and the route keeps the input as the agent's draft and redirects back.
+ * natively, and the route keeps the input as the agent's draft and redirects back. The
+ * quoted message's attachments are chips to tick (all ticked when the agent picks forward,
+ * as OTRS does); only their ids are posted.
  */
 export function ReplyForm(props: {
   number: string;
@@ -47,6 +50,8 @@ export function ReplyForm(props: {
   quote: string;
   signature: string;
   recipients: Record<ReplyMode, { to: string; cc: string }>;
+  /** The quoted message's attachments: sent along by id, ticked by default for a forward. */
+  originalAttachments: { id: number; filename: string; size: number; isInline: boolean }[];
   standardResponses: { id: number; name: string; text: string }[];
   draft: ReplyDraft | null;
   limits: AttachmentLimits;
@@ -56,6 +61,7 @@ export function ReplyForm(props: {
   const change = useTranslations("ticketActions.change");
   const states = useTranslations("states");
   const fieldError = useFieldError();
+  const format = useFormatter();
   const router = useRouter();
   const endpoint = `/agent/tickets/${encodeURIComponent(props.number)}/reply`;
   const fresh = useMemo(
@@ -79,9 +85,17 @@ export function ReplyForm(props: {
     string,
     string
   >;
+  const allOriginals = props.originalAttachments.map((a) => String(a.id));
+  const keptOriginals = props.draft?.values.originalAttachments;
+  const chosenOriginals =
+    keptOriginals !== undefined
+      ? keptOriginals.split(",").filter((id) => allOriginals.includes(id))
+      : defaults.mode === "forward"
+        ? allOriginals
+        : [];
   const form = useForm<Values>({
     resolver: zodResolver(replySchema(props.limits)) as never,
-    defaultValues: defaults as Values,
+    defaultValues: { ...defaults, originalAttachments: chosenOriginals } as Values,
     mode: "onTouched",
   });
   const watched = useWatch({ control: form.control }) as Record<string, unknown>;
@@ -100,9 +114,10 @@ export function ReplyForm(props: {
   };
   const register = (field: keyof Values) => {
     const error = errorOf(field);
+    const hasFiles = field === "attachments" || field === "originalAttachments";
     return {
       ...form.register(field),
-      ...(field === "attachments" ? {} : { defaultValue: defaults[field] }),
+      ...(hasFiles ? {} : { defaultValue: defaults[field] }),
       "aria-invalid": error ? true : undefined,
       "aria-describedby": error ? `reply-${field}-error` : undefined,
     };
@@ -112,6 +127,10 @@ export function ReplyForm(props: {
     form.setValue("cc", props.recipients[mode].cc, { shouldDirty: true });
     const title = props.subject.replace(/\bRe: /, mode === "forward" ? "Fwd: " : "Re: ");
     form.setValue("subject", title, { shouldDirty: true });
+    // A forward sends the original attachments along; a reply only those the agent ticks.
+    form.setValue("originalAttachments", mode === "forward" ? allOriginals : [], {
+      shouldDirty: true,
+    });
   };
 
   const send = async (element: HTMLFormElement, data: FormData) => {
@@ -259,6 +278,39 @@ export function ReplyForm(props: {
             </p>
           )}
         </div>
+        {props.originalAttachments.length > 0 && (
+          <fieldset className={field} aria-describedby="reply-originalAttachments-hint">
+            <legend className={label}>{t("originalAttachments")}</legend>
+            <p
+              id="reply-originalAttachments-hint"
+              className="text-xs text-zinc-600 dark:text-zinc-400"
+            >
+              {t("originalAttachmentsHint")}
+            </p>
+            <ul className="flex flex-wrap gap-2">
+              {props.originalAttachments.map((a) => (
+                <li key={a.id}>
+                  <label className="inline-flex items-center gap-2 rounded-full border border-zinc-300 px-3 py-1 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50 dark:border-zinc-700 dark:has-[:checked]:bg-blue-950">
+                    <input
+                      type="checkbox"
+                      value={a.id}
+                      defaultChecked={chosenOriginals.includes(String(a.id))}
+                      {...register("originalAttachments")}
+                    />
+                    {t(a.isInline ? "originalInline" : "originalAttachment", {
+                      filename: a.filename,
+                      size: formatBytes(format, a.size),
+                    })}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <ErrorText
+              id="reply-originalAttachments-error"
+              error={errorOf("originalAttachments")}
+            />
+          </fieldset>
+        )}
         <div className="flex flex-wrap items-end gap-3">
           <div className={field}>
             <label htmlFor="reply-next-state" className={label}>

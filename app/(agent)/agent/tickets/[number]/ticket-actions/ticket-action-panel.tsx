@@ -42,6 +42,7 @@ export async function TicketActionPanel({
         quote={quote}
         signature={actions.signature}
         recipients={actions.recipients}
+        originalAttachments={actions.originalAttachments}
         standardResponses={actions.standardResponses}
         draft={actions.draft}
         limits={await getAttachmentLimits()}
