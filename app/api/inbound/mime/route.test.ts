@@ -396,14 +396,20 @@ describe("re-processing", () => {
       expect.objectContaining({ id: res.body.inboundId, status: "failed", error: "simulated" }),
     );
     expect(JSON.stringify(failed.body)).not.toContain("Will fail"); // no raw mail in the list
-    expect((await plain("GET", "/api/v1/inbound?status=failed")).status).toBe(403);
+    expect((await plain("GET", "/api/v1/inbound?status=failed")).status).toBe(404);
     expect((await admin("GET", "/api/v1/inbound?status=bogus")).status).toBe(422);
 
     const path = `/api/v1/inbound/${res.body.inboundId}/reprocess`;
-    expect((await plain("POST", path)).status).toBe(403);
+    expect((await plain("POST", path)).status).toBe(404);
     const again = await admin("POST", path);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ inboundId: res.body.inboundId, status: "processed" });
+    // Who re-processed it, through the API, old → new status (issue 14: every change audited).
+    const audit = await db.auditEntry.findFirstOrThrow({
+      where: { action: "inbound.reprocess", objectId: String(res.body.inboundId) },
+    });
+    expect(audit.via).toBe("api");
+    expect(audit.changes).toMatchObject({ status: { old: "failed", new: "processed" } });
     expect((await ticketOf(again.body.ticketNumber)).title).toBe("Will fail");
     // A processed one is re-read in place: same ticket, still one article.
     const inPlace = await admin("POST", path);

@@ -22,15 +22,15 @@ afterAll(async () => {
 });
 
 describe("/api/v1/agents and /api/v1/groups", () => {
-  it("refuse agents and read-only tokens (403), and say nothing without a token (401)", async () => {
+  it("answer agents 404 as the admin pages do, refuse read-only tokens (403), and say nothing without a token (401)", async () => {
     const agent = await createAgent({
       email: "plain@example.org",
       name: "P",
       password: "plain-password",
     });
     const plain = apiClient(app, (await createApiToken({ agentId: agent.id, name: "t" })).token);
-    expect((await plain("GET", "/api/v1/agents")).status).toBe(403);
-    expect((await plain("POST", "/api/v1/groups", { name: "X" })).status).toBe(403);
+    expect((await plain("GET", "/api/v1/agents")).status).toBe(404);
+    expect((await plain("POST", "/api/v1/groups", { name: "X" })).status).toBe(404);
     const adminAgent = await db.agent.findUniqueOrThrow({ where: { email: ADMIN.email } });
     const readOnly = apiClient(
       app,

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/handle";
+import { adminApiRoute } from "@/lib/api/handle";
 import { parseWith } from "@/lib/api/respond";
-import { UserFacingError } from "@/lib/errors";
 import { listInboundMessages } from "@/lib/mail/inbound/list-inbound-messages";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +11,8 @@ const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
-/** Admins only: inbound deliveries for review, e.g. `?status=failed`. */
-export const GET = apiRoute(async ({ req, caller }) => {
-  if (caller.agent.role !== "admin")
-    throw new UserFacingError("Only admins may list inbound mail", "forbidden");
+/** Admins only (404 otherwise): inbound deliveries for review, e.g. `?status=failed`. */
+export const GET = adminApiRoute(async ({ req }) => {
   const query = parseWith(querySchema, Object.fromEntries(new URL(req.url).searchParams));
   return Response.json(await listInboundMessages(query));
 });

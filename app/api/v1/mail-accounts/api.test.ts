@@ -74,9 +74,9 @@ describe("/api/v1/mail-accounts", () => {
     expect(list.body.accounts).toHaveLength(1);
   });
 
-  it("refuses agents (403) and writes with a read-only token (403); validates (422)", async () => {
-    expect((await agent("GET", "/api/v1/mail-accounts")).status).toBe(403);
-    expect((await agent("POST", "/api/v1/mail-accounts", account)).status).toBe(403);
+  it("answers agents 404 as the admin pages do, refuses writes with a read-only token (403); validates (422)", async () => {
+    expect((await agent("GET", "/api/v1/mail-accounts")).status).toBe(404);
+    expect((await agent("POST", "/api/v1/mail-accounts", account)).status).toBe(404);
     expect((await readOnly("GET", "/api/v1/mail-accounts")).status).toBe(200);
     expect((await readOnly("DELETE", `/api/v1/mail-accounts/${id}`)).status).toBe(403);
     const invalid = await admin("POST", "/api/v1/mail-accounts", {
