@@ -17,13 +17,12 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
 export async function findOrCreateCustomer(input: { email: string; name?: string | null }) {
   const email = normaliseEmail(input.email);
   const name = input.name?.trim() ?? "";
-  // One read for both: the address itself, or an address merged into another record
-  // (lib/customers/merge-customers.ts), which is that person; the address itself wins.
-  const found = await db.customer.findMany({
-    where: { OR: [{ email }, { aliases: { some: { address: email } } }] },
-    take: 2,
-  });
-  let customer = found.find((c) => c.email === email) ?? found[0] ?? null;
+  let customer =
+    (await db.customer.findUnique({ where: { email } })) ??
+    // An address merged into another record (lib/customers/merge-customers.ts) is that person.
+    (await db.customerAlias.findUnique({ where: { address: email }, include: { customer: true } }))
+      ?.customer ??
+    null;
   if (!customer) {
     try {
       customer = await db.customer.create({
