@@ -22,7 +22,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be in (0, 1]");
   const runs = Number(value("runs") ?? (scale < 0.01 ? 1 : 3));
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a whole number ≥ 1");
-  const parts = new Set((value("parts") ?? "intake,baseline,scale").split(","));
+  const parts = new Set((value("parts") ?? "statements,intake,baseline,scale").split(","));
   const connections = Number(value("connections") ?? 20);
   return { scale, runs, parts, connections };
 }

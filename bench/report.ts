@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { LoadResult } from "./intake";
 import type { ReadResult } from "./scale";
+import type { StatementCount } from "./statements";
 import { median } from "./options";
 
 export interface BenchReport {
@@ -15,6 +16,8 @@ export interface BenchReport {
   seed: { tickets: number; articles: number; seconds: number; databaseBytes: number } | null;
   reads: ReadResult[][];
   peakRss: { intake: number; scale: number };
+  /** SQL statements per created ticket, per intake path (bench/statements.ts); deterministic. */
+  statements: StatementCount[] | null;
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
@@ -48,6 +51,16 @@ export function writeReport(report: BenchReport) {
         "rowsMatch" in r.last ? (r.last.rowsMatch ? "yes" : `NO (${r.last.rowsCreated})`) : ""
       }`,
     );
+  if (report.statements) {
+    lines.push(
+      "",
+      "SQL statements per intake (driver-counted)      per ticket   in the transaction",
+    );
+    for (const r of report.statements)
+      lines.push(
+        `${r.path.padEnd(46)} ${fmt(r.perTicket, 1).padStart(10)} ${fmt(r.inTransaction, 1).padStart(20)}`,
+      );
+  }
   if (report.ratios)
     lines.push(
       "",

@@ -15,6 +15,7 @@ import { loadRequests, loadSeconds, median, parseBenchOptions } from "../bench/o
 import { writeReport, type BenchReport } from "../bench/report";
 import { measureReads } from "../bench/scale";
 import { seedAtScale } from "../bench/seed";
+import { countIntakeStatementsApart } from "../bench/statements";
 import { sqliteFile } from "../lib/config";
 import { startApp } from "../tests/kit/app-server";
 import { newWebhookSecret } from "../tests/kit/webhooks";
@@ -70,7 +71,12 @@ async function main() {
     seed: null,
     reads: [],
     peakRss: { intake: 0, scale: 0 },
+    statements: null,
   };
+  if (options.parts.has("statements")) {
+    console.log("Counting SQL statements per intake …");
+    report.statements = await countIntakeStatementsApart(process.env);
+  }
   try {
     const topicDriver = openDriver(db, 1);
     const [topic] = await topicDriver.query(

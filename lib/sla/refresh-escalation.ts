@@ -1,7 +1,11 @@
 import type { Tx } from "../db";
+import type { Queue, Ticket } from "../generated/sqlite/client";
 import { scheduleTimer } from "../jobs/enqueue";
 import { isClosed, isPending } from "../tickets/states";
 import { addBusinessMinutes, parseCalendar } from "./business-time";
+
+/** A ticket row with its queue row, as `include: { queue: true }` reads them. */
+export type EscalationTicket = Ticket & { queue: Queue };
 
 const earliest = (dates: (Date | null)[]) =>
   dates.reduce<Date | null>((min, d) => (d && (!min || d < min) ? d : min), null);
@@ -10,13 +14,16 @@ const earliest = (dates: (Date | null)[]) =>
  * Recomputes a ticket's SLA due times from its queue (first response, update,
  * solution; business hours when the queue has a calendar) and keeps one
  * escalation-check job at the earliest. A new, later due time re-arms the
- * one-time escalation notification.
+ * one-time escalation notification. `known` is the ticket with its queue as the
+ * caller just wrote them in this transaction (a new ticket): then they are not read again.
  */
-export async function refreshEscalation(tx: Tx, ticketId: number) {
-  const ticket = await tx.ticket.findUniqueOrThrow({
-    where: { id: ticketId },
-    include: { queue: true },
-  });
+export async function refreshEscalation(tx: Tx, ticketId: number, known?: EscalationTicket) {
+  const ticket =
+    known ??
+    (await tx.ticket.findUniqueOrThrow({
+      where: { id: ticketId },
+      include: { queue: true },
+    }));
   const { queue } = ticket;
   const hasSla =
     queue.slaFirstResponseMinutes || queue.slaUpdateMinutes || queue.slaSolutionMinutes;

@@ -45,21 +45,19 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
       id: input.ticketId,
       ...writableTickets(input.scope),
     },
+    include: { queue: true },
   });
   if (!ticket) throw new NotFoundError("Ticket not found");
   const isFirstResponse =
     article.direction === "out" && article.visibleToCustomer && !ticket.firstResponseAt;
-  await tx.ticket.update({
-    where: { id: ticket.id },
-    data: {
-      updatedAt: now,
-      ...NEXT_VERSION,
-      ...(article.direction === "in" && input.isCustomerContact !== false
-        ? { lastCustomerContactAt: now }
-        : {}),
-      ...(isFirstResponse ? { firstResponseAt: now } : {}),
-    },
-  });
+  const changes = {
+    updatedAt: now,
+    ...(article.direction === "in" && input.isCustomerContact !== false
+      ? { lastCustomerContactAt: now }
+      : {}),
+    ...(isFirstResponse ? { firstResponseAt: now } : {}),
+  };
+  await tx.ticket.update({ where: { id: ticket.id }, data: { ...changes, ...NEXT_VERSION } });
   const created = await writeArticle(tx, ticket.id, article);
   await recordHistory(tx, {
     ticketId: ticket.id,
@@ -67,7 +65,8 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     actor: input.actor,
     newValue: `${article.channel}/${article.direction}`,
   });
-  await refreshEscalation(tx, ticket.id);
+  // The SLA from the row as just changed (the version aside, which it does not use): no re-read.
+  await refreshEscalation(tx, ticket.id, { ...ticket, ...changes });
   if (article.channel === "email" && article.direction === "out") {
     // An agent's mail reply: sent by the worker with the article's Message-ID.
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: ticket.customerId } });

@@ -102,7 +102,9 @@ export async function createTicket(input: CreateTicketInput) {
       });
     }
     await input.onCreated?.(tx, ticket);
-    await refreshEscalation(tx, ticket.id);
+    // The row just written and its queue: the SLA is computed without reading them again
+    // (onCreated may have changed the ticket: then it is read as before).
+    await refreshEscalation(tx, ticket.id, input.onCreated ? undefined : { ...ticket, queue });
     const autoResponseQueued =
       fromCustomer && (input.allowAutoResponse ?? true) && !customer.isDeskAddress
         ? await queueAutoResponse(

@@ -56,25 +56,31 @@ export function singleLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
 }
 
-/** Writes an article and its attachments (bytes kept in the database, sha256 recorded). */
+/**
+ * Writes an article and its attachments (bytes kept in the database, sha256 recorded):
+ * one INSERT … RETURNING for the article and one multi-row INSERT for all its
+ * attachments, instead of a nested create (which re-reads the article and inserts
+ * attachment by attachment). Returns `{ id, createdAt }`.
+ */
 export async function writeArticle(tx: Tx, ticketId: number, article: NewArticle) {
   const { attachments = [], ...fields } = article;
-  return tx.article.create({
-    data: {
-      ...fields,
-      ticketId,
-      attachments: {
-        create: attachments.map((a) => ({
-          filename: safeFilename(a.filename),
-          contentType: a.contentType || "application/octet-stream",
-          size: a.content.byteLength,
-          sha256: sha256Hex(a.content),
-          contentId: a.contentId ?? null,
-          isInline: a.isInline ?? false,
-          content: Buffer.from(a.content),
-        })),
-      },
-    },
+  const written = await tx.article.create({
+    data: { ...fields, ticketId },
     select: { id: true, createdAt: true },
   });
+  if (attachments.length > 0) {
+    await tx.attachment.createMany({
+      data: attachments.map((a) => ({
+        articleId: written.id,
+        filename: safeFilename(a.filename),
+        contentType: a.contentType || "application/octet-stream",
+        size: a.content.byteLength,
+        sha256: sha256Hex(a.content),
+        contentId: a.contentId ?? null,
+        isInline: a.isInline ?? false,
+        content: Buffer.from(a.content),
+      })),
+    });
+  }
+  return written;
 }
