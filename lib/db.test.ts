@@ -26,4 +26,31 @@ describe("transactions and the pool", () => {
     const reads = await Promise.all(Array.from({ length: 20 }, () => getSettings()));
     expect(new Set(reads).size).toBe(1);
   });
+
+  it("never undo a write made outside a transaction when another transaction rolls back", async () => {
+    // SQLite: one connection per process. A write made while another request's transaction
+    // was open used to join it, and vanished with its rollback.
+    const expiresAt = new Date(Date.now() + 60_000);
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const failing = transaction(async (tx) => {
+      await tx.rateLimit.create({ data: { key: "db-test:inside", count: 1, expiresAt } });
+      entered();
+      await gate;
+      throw new Error("rolled back");
+    });
+    await inside;
+    // .then: Prisma's promises start only when awaited or chained.
+    const outside = db.rateLimit
+      .create({ data: { key: "db-test:outside", count: 1, expiresAt } })
+      .then((row) => row);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await expect(failing).rejects.toThrow("rolled back");
+    await outside;
+    expect(await db.rateLimit.findUnique({ where: { key: "db-test:inside" } })).toBeNull();
+    expect(await db.rateLimit.findUnique({ where: { key: "db-test:outside" } })).not.toBeNull();
+  });
 });

@@ -5,6 +5,12 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+import { Mutex } from "async-mutex";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { config, databaseProvider, databaseUrl, sqlitePath } from "./config";
@@ -25,7 +31,65 @@ function createClient(): Db {
   }
   // busy timeout: wait for another process's write instead of failing at once.
   const adapter = new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 15_000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter: oneAtATime(adapter) });
+}
+
+/**
+ * better-sqlite3 gives a process one connection, and Prisma's adapter runs a query made
+ * outside any transaction on it even while another request's transaction is open (BEGIN
+ * sent, its callback awaiting): the query joins that transaction and is undone if it rolls
+ * back — a ticket-number increment, a stored inbound mail, a rate-limit hit. Here such a
+ * query waits until no transaction is open; transactions already run one at a time.
+ */
+function oneAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  const mutex = new Mutex();
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter =>
+    new Proxy(adapter, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop);
+        if (prop === "queryRaw" || prop === "executeRaw" || prop === "executeScript")
+          return (arg: never) => mutex.runExclusive(() => value.call(target, arg));
+        if (prop === "startTransaction")
+          return async (isolationLevel?: never): Promise<Transaction> => {
+            const release = await mutex.acquire();
+            try {
+              const tx: Transaction = await value.call(target, isolationLevel);
+              let open = true;
+              const end = (fn: () => Promise<void>) => async () => {
+                try {
+                  await fn();
+                } finally {
+                  if (open) release();
+                  open = false;
+                }
+              };
+              const commit = end(() => tx.commit());
+              const rollback = end(() => tx.rollback());
+              return new Proxy(tx, {
+                get: (t, p) =>
+                  p === "commit"
+                    ? commit
+                    : p === "rollback"
+                      ? rollback
+                      : typeof Reflect.get(t, p) === "function"
+                        ? Reflect.get(t, p).bind(t)
+                        : Reflect.get(t, p),
+              });
+            } catch (error) {
+              release();
+              throw error;
+            }
+          };
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return new Proxy(factory, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (prop === "connect") return async () => wrap(await value.call(target));
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 const globalForDb = globalThis as unknown as {
@@ -40,23 +104,28 @@ const openTransaction = (globalForDb.helpdeskTx ??= new AsyncLocalStorage<Tx>())
 export const currentTransaction = (): Tx | undefined => openTransaction.getStore();
 
 /**
- * Under test (or with HELPDESK_STRICT_TX=1), `db` refuses to be used inside a
- * transaction: such a query takes a second pooled connection while the first is
- * held, and enough concurrent requests doing it starve the pool until every one
- * times out (PostgreSQL; seen as P2028 in the scale-out test). Pass the `tx` down.
+ * A query on `db` inside a transaction would take a second pooled connection while the
+ * first is held (PostgreSQL: enough concurrent requests doing it starve the pool until
+ * each fails with P2028, as the scale-out test saw), or wait for the open transaction
+ * itself (SQLite, see oneAtATime). Under test (or with HELPDESK_STRICT_TX=1) it throws,
+ * so the code passes its `tx` down; in production it runs through the open transaction.
  */
 function guardNesting(client: Db): Db {
   const strict = process.env.NODE_ENV === "test" || process.env.HELPDESK_STRICT_TX === "1";
-  if (!strict) return client;
   return new Proxy(client, {
     get(target, prop) {
-      const value = Reflect.get(target, prop);
-      if (typeof prop === "string" && !prop.startsWith("_") && openTransaction.getStore()) {
-        if (prop !== "then" && prop !== "$disconnect" && prop !== "$connect")
+      const tx = openTransaction.getStore();
+      if (tx && typeof prop === "string" && !prop.startsWith("_") && prop !== "then") {
+        if (strict && prop !== "$disconnect" && prop !== "$connect")
           throw new Error(
             `db.${prop} used inside a transaction: pass its tx down (a second connection can starve the pool)`,
           );
+        if (prop in tx) {
+          const inner = Reflect.get(tx, prop);
+          return typeof inner === "function" ? inner.bind(tx) : inner;
+        }
       }
+      const value = Reflect.get(target, prop);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
@@ -76,6 +145,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * upgrade a read snapshot; contention that still fails is retried.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  // Called inside a transaction (production only; tests throw on it): one transaction.
+  const open = openTransaction.getStore();
+  if (open) return fn(open);
   const postgres = isPostgres();
   for (let attempt = 1; ; attempt++) {
     try {
