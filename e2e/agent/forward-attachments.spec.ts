@@ -67,7 +67,7 @@ test("an agent forwards an inbound mail: its PDF goes along with the same bytes"
   await reply.getByLabel(t("ticketActions.reply.mode")).selectOption("forward");
   await expect(chip).toBeChecked(); // a forward sends it unless removed
   await reply.getByLabel(t("ticketActions.reply.to"), { exact: true }).fill(vendor);
-  await reply.getByLabel(t("ticketActions.reply.body")).fill(body);
+  await reply.getByLabel(t("ticketActions.reply.body"), { exact: true }).fill(body);
   // Only the id travels: the browser posts no file.
   const posted = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/reply"));
   await reply.getByRole("button", { name: t("ticketActions.reply.send") }).click();
@@ -115,7 +115,7 @@ test("without JavaScript the agent ticks the original PDF and forwards it", asyn
   await reply.getByLabel(t("ticketActions.reply.mode")).selectOption("forward");
   await reply.getByLabel(t("ticketActions.reply.to"), { exact: true }).fill(vendor);
   await reply.getByLabel(t("ticketActions.reply.subject")).fill(`Fwd: invoice ${arranged.label}`);
-  await reply.getByLabel(t("ticketActions.reply.body")).fill(body);
+  await reply.getByLabel(t("ticketActions.reply.body"), { exact: true }).fill(body);
   await reply.getByRole("checkbox", { name: new RegExp(arranged.filename) }).check();
   await reply.getByRole("button", { name: t("ticketActions.reply.send") }).click();
   await expect(page).toHaveURL(/\?sent=1/);
