@@ -372,7 +372,7 @@ describe("loops", () => {
 });
 
 describe("re-processing", () => {
-  it("lets an admin re-process a failed message; others get 403", async () => {
+  it("lets an admin re-process a failed message; others get 404, as the admin pages answer", async () => {
     const res = await post(buildMail({ subject: "Will fail" }));
     const ticketId = (await ticketOf(res.body.ticketNumber)).id;
     await db.inboundMessage.update({
