@@ -38,49 +38,40 @@ export function reversedOrderByKeys(keys: SortKey[]) {
 
 const value = (key: SortKey, v: KeyValue) => (key.isDate && v !== null ? new Date(v) : v);
 
-/**
- * Prisma `where` part: rows strictly after `values` in the order of `keys` — the OR over i
- * of (keys before i equal, key i after). With nulls last, anything is "after" a value if
- * null, and nothing is after null at that key.
- */
-export function afterKeys(keys: SortKey[], values: KeyValue[]): Where {
+/** One key's "strictly after" (or "before") condition; null when nothing qualifies there. */
+function beyondKey(key: SortKey, v: KeyValue, side: "after" | "before"): Where | null {
+  if (side === "before") {
+    // With nulls last, every value is before a null, and null is before nothing.
+    if (v === null) return { [key.field]: { not: null } };
+    return { [key.field]: { [key.direction === "asc" ? "lt" : "gt"]: value(key, v) } };
+  }
+  // With nulls last, anything is after a value if null, and nothing is after null.
+  if (v === null) return null;
+  const beyond = { [key.field]: { [key.direction === "asc" ? "gt" : "lt"]: value(key, v) } };
+  return key.nullable ? { OR: [beyond, { [key.field]: null }] } : beyond;
+}
+
+/** The OR over i of (keys before i equal to `values`, key i beyond its value on `side`). */
+function beyondKeys(keys: SortKey[], values: KeyValue[], side: "after" | "before"): Where {
   const terms: Where[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const v = values[i];
+  keys.forEach((key, i) => {
+    const term = beyondKey(key, values[i], side);
+    if (!term) return;
     const equalBefore = keys
       .slice(0, i)
       .map((k, j) => ({ [k.field]: values[j] === null ? null : value(k, values[j]) }));
-    let after: Where | null = null;
-    if (v !== null) {
-      const beyond = { [key.field]: { [key.direction === "asc" ? "gt" : "lt"]: value(key, v) } };
-      after = key.nullable ? { OR: [beyond, { [key.field]: null }] } : beyond;
-    }
-    if (after) terms.push({ AND: [...equalBefore, after] });
-  }
+    terms.push({ AND: [...equalBefore, term] });
+  });
   return { OR: terms };
 }
 
-/**
- * Prisma `where` part: rows strictly before `values` in the order of `keys` (the mirror of
- * afterKeys). With nulls last, every value is "before" a null, and null is before nothing.
- */
-export function beforeKeys(keys: SortKey[], values: KeyValue[]): Where {
-  const terms: Where[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const v = values[i];
-    const equalBefore = keys
-      .slice(0, i)
-      .map((k, j) => ({ [k.field]: values[j] === null ? null : value(k, values[j]) }));
-    const before =
-      v === null
-        ? { [key.field]: { not: null } }
-        : { [key.field]: { [key.direction === "asc" ? "lt" : "gt"]: value(key, v) } };
-    terms.push({ AND: [...equalBefore, before] });
-  }
-  return { OR: terms };
-}
+/** Prisma `where` part: rows strictly after `values` in the order of `keys`. */
+export const afterKeys = (keys: SortKey[], values: KeyValue[]): Where =>
+  beyondKeys(keys, values, "after");
+
+/** Prisma `where` part: rows strictly before `values` in the order of `keys` (going back). */
+export const beforeKeys = (keys: SortKey[], values: KeyValue[]): Where =>
+  beyondKeys(keys, values, "before");
 
 /** The row's key values, in key order (Dates as ISO strings). */
 export function keyValues(keys: SortKey[], row: Record<string, unknown>): KeyValue[] {
