@@ -118,7 +118,12 @@ export async function apiCreateTicket(caller: ApiCaller, input: ApiCreateTicketI
       fromAddress: input.customer.email,
     },
   });
-  return apiGetTicket(caller, created.number);
+  // The answer from the rows just written (as GET would read them; no owner yet).
+  return serializeTicket({
+    ...created,
+    owner: null,
+    articles: [{ ...created.article, attachments: [] }],
+  });
 }
 
 export async function apiUpdateTicket(

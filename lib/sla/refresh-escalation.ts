@@ -16,8 +16,13 @@ const earliest = (dates: (Date | null)[]) =>
  * escalation-check job at the earliest. A new, later due time re-arms the
  * one-time escalation notification. `known` is the ticket with its queue as the
  * caller just wrote them in this transaction (a new ticket): then they are not read again.
+ * Returns the ticket row as updated, or undefined when the ticket has no SLA (nothing written).
  */
-export async function refreshEscalation(tx: Tx, ticketId: number, known?: EscalationTicket) {
+export async function refreshEscalation(
+  tx: Tx,
+  ticketId: number,
+  known?: EscalationTicket,
+): Promise<Ticket | undefined> {
   const ticket =
     known ??
     (await tx.ticket.findUniqueOrThrow({
@@ -27,7 +32,7 @@ export async function refreshEscalation(tx: Tx, ticketId: number, known?: Escala
   const { queue } = ticket;
   const hasSla =
     queue.slaFirstResponseMinutes || queue.slaUpdateMinutes || queue.slaSolutionMinutes;
-  if (!hasSla && !ticket.escalationDueAt) return;
+  if (!hasSla && !ticket.escalationDueAt) return undefined;
 
   // A calendar that cannot be computed (stored before validation) must never break the
   // write that refreshes the SLA (ticket intake, follow-ups): the ticket gets no SLA, logged.
@@ -68,7 +73,7 @@ export async function refreshEscalation(tx: Tx, ticketId: number, known?: Escala
   if (failed) [firstResponseDueAt, updateDueAt, solutionDueAt] = [null, null, null];
   const escalationDueAt = earliest([firstResponseDueAt, updateDueAt, solutionDueAt]);
   const moved = escalationDueAt?.getTime() !== ticket.escalationDueAt?.getTime();
-  await tx.ticket.update({
+  const updated = await tx.ticket.update({
     where: { id: ticketId },
     data: {
       firstResponseDueAt,
@@ -82,11 +87,12 @@ export async function refreshEscalation(tx: Tx, ticketId: number, known?: Escala
         : {}),
     },
   });
-  if (!moved) return;
-  await scheduleTimer(tx, {
-    type: "ticket.escalation",
-    payload: { ticketId },
-    dedupeKey: `ticket:${ticketId}:escalation`,
-    runAt: escalationDueAt,
-  });
+  if (moved)
+    await scheduleTimer(tx, {
+      type: "ticket.escalation",
+      payload: { ticketId },
+      dedupeKey: `ticket:${ticketId}:escalation`,
+      runAt: escalationDueAt,
+    });
+  return updated;
 }

@@ -44,6 +44,8 @@ export function buildSearchText(parts: (string | null | undefined)[]): string {
  * Creates a ticket with its customer (matched or created by address), first
  * article, history entry, auto-response mail job (for customer requests, unless
  * suppressed) and "created" event (agent notifications) — in one transaction.
+ * Returns the ticket row as stored at commit (SLA due times included; an `onCreated`
+ * change shows only when the SLA re-read it), its customer, queue and first article.
  */
 export async function createTicket(input: CreateTicketInput) {
   const now = input.now ?? new Date();
@@ -104,7 +106,11 @@ export async function createTicket(input: CreateTicketInput) {
     await input.onCreated?.(tx, ticket);
     // The row just written and its queue: the SLA is computed without reading them again
     // (onCreated may have changed the ticket: then it is read as before).
-    await refreshEscalation(tx, ticket.id, input.onCreated ? undefined : { ...ticket, queue });
+    const refreshed = await refreshEscalation(
+      tx,
+      ticket.id,
+      input.onCreated ? undefined : { ...ticket, queue },
+    );
     const autoResponseQueued =
       fromCustomer && (input.allowAutoResponse ?? true) && !customer.isDeskAddress
         ? await queueAutoResponse(
@@ -127,7 +133,14 @@ export async function createTicket(input: CreateTicketInput) {
       type: "ticket.event",
       payload: { event: "created", ticketId: ticket.id, articleId: article.id },
     });
-    return { ...ticket, customer, queue, articleId: article.id, autoResponseQueued };
+    return {
+      ...(refreshed ?? ticket),
+      customer,
+      queue,
+      article,
+      articleId: article.id,
+      autoResponseQueued,
+    };
   });
   failPoint("ticket.after-commit");
   return created;

@@ -64,10 +64,8 @@ export function singleLine(text: string): string {
  */
 export async function writeArticle(tx: Tx, ticketId: number, article: NewArticle) {
   const { attachments = [], ...fields } = article;
-  const written = await tx.article.create({
-    data: { ...fields, ticketId },
-    select: { id: true, createdAt: true },
-  });
+  // One INSERT … RETURNING: the row as stored (the API answers a new ticket with it).
+  const written = await tx.article.create({ data: { ...fields, ticketId } });
   if (attachments.length > 0) {
     await tx.attachment.createMany({
       data: attachments.map((a) => ({

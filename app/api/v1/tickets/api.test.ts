@@ -96,7 +96,8 @@ describe("tickets", () => {
 
     const fetched = await admin("GET", `/api/v1/tickets/${ticket.number}`);
     expect(fetched.status).toBe(200);
-    expect(fetched.body.number).toBe(ticket.number);
+    // The answer is built from the rows written, not read back: it must equal what GET reads.
+    expect(fetched.body).toEqual(ticket);
     expect(Object.keys(fetched.body)).toEqual(
       expect.arrayContaining([
         "number",
@@ -111,6 +112,30 @@ describe("tickets", () => {
         "articles",
       ]),
     );
+  });
+
+  it("answers a new ticket in a queue with an SLA exactly as GET reads it (due times written after the insert)", async () => {
+    const group = await db.group.findFirstOrThrow({
+      where: { queues: { some: { name: "Misc" } } },
+    });
+    await db.queue.create({
+      data: {
+        name: "Contracts",
+        groupId: group.id,
+        slaFirstResponseMinutes: 60,
+        slaSolutionMinutes: 480,
+      },
+    });
+    const created = await admin("POST", "/api/v1/tickets", {
+      ...newTicket("Contracts"),
+      channel: "phone",
+    });
+    expect(created.status).toBe(201);
+    const fetched = await admin("GET", `/api/v1/tickets/${created.body.number}`);
+    expect(fetched.body).toEqual(created.body);
+    const stored = await db.ticket.findUniqueOrThrow({ where: { number: created.body.number } });
+    expect(stored.solutionDueAt).not.toBeNull();
+    expect(created.body.updatedAt).toBe(stored.updatedAt.toISOString());
   });
 
   it("rejects malformed JSON (400), invalid fields (422) and oversized bodies (413)", async () => {
