@@ -46,13 +46,12 @@ export async function claimJobs({ workerId, limit, leaseMs, now, types }: ClaimO
       ids = rows.map((r) => r.id);
     }
     if (ids.length === 0) return [];
-    await tx.job.updateMany({
+    // One UPDATE … RETURNING (no re-read); RETURNING keeps no order, the claim order is restored.
+    const claimed = await tx.job.updateManyAndReturn({
       where: { id: { in: ids } },
       data: { status: "running", lockedBy: workerId, leaseUntil, attempts: { increment: 1 } },
     });
-    return tx.job.findMany({
-      where: { id: { in: ids } },
-      orderBy: [{ runAt: "asc" }, { id: "asc" }],
-    });
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return claimed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   });
 }

@@ -93,10 +93,15 @@ export function createWorker(options: WorkerOptions) {
     }
   }
 
-  /** Claims up to the free capacity and starts those jobs; returns how many started. */
+  /**
+   * Claims up to the free capacity and starts those jobs; returns how many started.
+   * While jobs run, it claims only once half the slots are free: one claim transaction
+   * for several jobs, not one per finished job (a claim costs a write transaction).
+   */
   async function tick(): Promise<number> {
     const free = concurrency - inFlight.size;
     if (free <= 0 || stopping) return 0;
+    if (inFlight.size > 0 && free < Math.ceil(concurrency / 2)) return 0;
     const jobs = await claimJobs({
       workerId,
       limit: free,
