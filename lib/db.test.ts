@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { db, transaction } from "./db";
+import { databaseUrl, sqlitePath } from "./config";
+import { db, isPostgres, transaction } from "./db";
 import { forgetCachedSettings, getSettings } from "./settings/get-settings";
 
 // A query on `db` inside a transaction takes a second pooled connection while the first
@@ -52,5 +54,86 @@ describe("transactions and the pool", () => {
     await outside;
     expect(await db.rateLimit.findUnique({ where: { key: "db-test:inside" } })).toBeNull();
     expect(await db.rateLimit.findUnique({ where: { key: "db-test:outside" } })).not.toBeNull();
+  });
+});
+
+// SQLite: statements are prepared once per SQL text and reused (lib/db.ts,
+// reusePreparedStatements). A reused statement must take each call's own arguments,
+// return rows or changes as a fresh one would, and keep working inside transactions.
+describe("reused prepared statements", () => {
+  it("give each call its own arguments, for reads, writes and raw queries", async () => {
+    const expiresAt = new Date(Date.now() + 60_000);
+    const keys = ["stmt-a", "stmt-b", "stmt-c"];
+    for (const [i, key] of keys.entries())
+      await db.rateLimit.create({ data: { key, count: i + 1, expiresAt } });
+    // The same SQL text three times, with different arguments each time.
+    for (const [i, key] of keys.entries())
+      expect((await db.rateLimit.findUnique({ where: { key } }))?.count).toBe(i + 1);
+    const { count } = await db.rateLimit.updateMany({
+      where: { key: { in: keys.slice(0, 2) } },
+      data: { count: 10 },
+    });
+    expect(count).toBe(2);
+    expect(
+      (await db.rateLimit.findMany({ where: { key: { in: keys } }, orderBy: { key: "asc" } })).map(
+        (r) => r.count,
+      ),
+    ).toEqual([10, 10, 3]);
+    for (const [i, key] of keys.entries()) {
+      const rows = await db.$queryRaw<{ count: bigint | number }[]>`
+        SELECT "count" FROM "RateLimit" WHERE "key" = ${key}`;
+      expect(Number(rows[0].count)).toBe(i < 2 ? 10 : 3);
+    }
+    const remove = () => db.$executeRaw`DELETE FROM "RateLimit" WHERE "key" = ${"stmt-c"}`;
+    expect(await remove()).toBe(1);
+    expect(await remove()).toBe(0);
+  });
+
+  it("work the same inside transactions, committed or rolled back, one after another", async () => {
+    const expiresAt = new Date(Date.now() + 60_000);
+    for (let i = 0; i < 3; i++) {
+      await transaction((tx) =>
+        tx.rateLimit.create({ data: { key: `stmt-tx-${i}`, count: i, expiresAt } }),
+      );
+      await expect(
+        transaction(async (tx) => {
+          await tx.rateLimit.create({ data: { key: `stmt-rolled-${i}`, count: i, expiresAt } });
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+    }
+    const rows = await db.rateLimit.findMany({
+      where: { key: { startsWith: "stmt-" } },
+      orderBy: { key: "asc" },
+    });
+    expect(rows.filter((r) => r.key.startsWith("stmt-tx-")).map((r) => r.count)).toEqual([0, 1, 2]);
+    expect(rows.some((r) => r.key.startsWith("stmt-rolled-"))).toBe(false);
+  });
+});
+
+describe.runIf(!isPostgres())("SQLite transactions", () => {
+  it("hold the write lock from their first statement, even when they only read", async () => {
+    // Another process (here: another connection) cannot start writing meanwhile: it waits
+    // on its busy timeout instead of our transaction failing when it upgrades to write.
+    const other = new Database(sqlitePath(databaseUrl()), { timeout: 0 });
+    try {
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const reading = transaction(async (tx) => {
+        await tx.ticket.count();
+        entered();
+        await gate;
+      });
+      await inside;
+      expect(() => other.prepare("BEGIN IMMEDIATE").run()).toThrow(/locked|busy/i);
+      release();
+      await reading;
+      other.prepare("BEGIN IMMEDIATE").run();
+      other.prepare("ROLLBACK").run();
+    } finally {
+      other.close();
+    }
   });
 });

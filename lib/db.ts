@@ -86,10 +86,77 @@ function oneAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   return new Proxy(factory, {
     get(target, prop) {
       const value = Reflect.get(target, prop);
-      if (prop === "connect") return async () => wrap(await value.call(target));
+      if (prop === "connect")
+        return async () => {
+          const adapter = await value.call(target);
+          const { client } = adapter as unknown as { client: BetterSqlite3Database };
+          beginImmediately(client);
+          reusePreparedStatements(client);
+          return wrap(adapter);
+        };
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+type BetterSqlite3Database = {
+  prepare: (sql: string) => BetterSqlite3Statement;
+};
+type BetterSqlite3Statement = {
+  reader: boolean;
+  columns: () => unknown[];
+  raw: (on?: boolean) => BetterSqlite3Statement;
+  all: (...args: unknown[]) => unknown[];
+  run: (...args: unknown[]) => unknown;
+  bind: (...args: unknown[]) => BetterSqlite3Statement;
+};
+
+/**
+ * Every transaction takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`; the adapter
+ * sends a plain, deferred `BEGIN`). A deferred transaction that reads first fails with
+ * SQLITE_BUSY when it upgrades to write while another process writes; an immediate one waits
+ * on the busy timeout instead (https://www.sqlite.org/lang_transaction.html). Before, every
+ * transaction() sent a no-op UPDATE as its first statement for the same effect: one statement
+ * more per transaction.
+ */
+function beginImmediately(database: BetterSqlite3Database) {
+  const prepare = database.prepare.bind(database);
+  database.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
+/** Statements kept per connection (distinct SQL texts the app sends; the oldest goes first). */
+const PREPARED_STATEMENTS = 1000;
+
+/**
+ * Prisma's better-sqlite3 adapter prepares every query anew (`prepare(sql).bind(args)`), and
+ * compiling the SQL was ~9 % of the server's CPU under intake load (BENCHMARKS.md). Here
+ * `prepare` returns a cached statement per SQL text; `bind` (which better-sqlite3 allows once
+ * per statement) becomes a view that passes the arguments to each call instead. Only the
+ * calls the adapter makes are offered (`reader`, `columns`, `raw().all`, `all`, `run`).
+ */
+function reusePreparedStatements(database: BetterSqlite3Database) {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, BetterSqlite3Statement>();
+  database.prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size >= PREPARED_STATEMENTS) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
+    }
+    const prepared = statement;
+    const view = (args: unknown[]) => ({
+      reader: prepared.reader,
+      columns: () => prepared.columns(),
+      run: () => prepared.run(...args),
+      all: () => prepared.raw(false).all(...args),
+      raw: () => ({ all: () => prepared.raw(true).all(...args) }),
+    });
+    return {
+      ...view([]),
+      bind: (...args: unknown[]) => view(args),
+    } as unknown as BetterSqlite3Statement;
+  };
 }
 
 const globalForDb = globalThis as unknown as {
@@ -140,25 +207,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `fn` in one interactive transaction (our only transaction form; see
- * CONTRIBUTING.md). On SQLite the first statement takes the write lock, so a
- * second process waits on the busy timeout instead of failing when it would
- * upgrade a read snapshot; contention that still fails is retried.
+ * CONTRIBUTING.md). On SQLite it begins with the write lock (BEGIN IMMEDIATE, see
+ * beginImmediately), so a second process waits on the busy timeout instead of failing
+ * when it would upgrade a read snapshot; contention that still fails is retried.
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Called inside a transaction (production only; tests throw on it): one transaction.
   const open = openTransaction.getStore();
   if (open) return fn(open);
-  const postgres = isPostgres();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(
-        async (tx) => {
-          if (!postgres)
-            await tx.$executeRawUnsafe('UPDATE "TicketCounter" SET "value" = "value" WHERE 0');
-          return openTransaction.run(tx, () => fn(tx));
-        },
-        { maxWait: 30_000, timeout: 60_000 },
-      );
+      return await db.$transaction((tx) => openTransaction.run(tx, () => fn(tx)), {
+        maxWait: 30_000,
+        timeout: 60_000,
+      });
     } catch (error) {
       if (attempt >= 6 || !isContentionError(error)) throw error;
       await sleep(20 * attempt + Math.random() * 50);
