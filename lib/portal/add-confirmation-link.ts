@@ -17,7 +17,9 @@ import { accessUrl, issueCustomerToken } from "./mail-customer-link";
  * changed body under the same idempotency key); the job layer drops it once
  * the job is done or dead, and the stored article gets the text without it.
  *
- * Returns the payload to send: unchanged when no link applies or one was added before.
+ * `payload` is the job's whole payload (with its Message-ID): with a link, it is stored as
+ * given plus the link. Returns the payload to send: the very same object when no link
+ * applies or one was added before (then nothing was written).
  */
 export async function addConfirmationLink(options: {
   jobId: number;
@@ -62,11 +64,8 @@ export async function addConfirmationLink(options: {
       },
       secret: true,
     };
-    const job = await tx.job.findUniqueOrThrow({ where: { id: options.jobId } });
-    await tx.job.update({
-      where: { id: options.jobId },
-      data: { payload: { ...(job.payload as object), data: withLink.data, secret: true } },
-    });
+    // `payload` is the job's whole payload (as parsed): stored with the link, no re-read.
+    await tx.job.update({ where: { id: options.jobId }, data: { payload: withLink } });
     return withLink;
   });
 }

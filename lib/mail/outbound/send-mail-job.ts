@@ -17,19 +17,23 @@ import { deliverMail, usesOutbox } from "./transport";
 /**
  * The Message-ID of this mail, fixed before the first attempt so every retry
  * sends (and records) the same one. Agent replies reuse their article's.
+ * A new-ticket confirmation gets its access link in the same write (addConfirmationLink).
+ * Returns the payload to send, with its Message-ID, as now stored in the job.
  */
-async function stableMessageId(job: Job, payload: MailJobPayload): Promise<string> {
-  if (payload.messageId) return payload.messageId;
+async function fixMessageId(job: Job, stored: MailJobPayload, now: Date): Promise<MailJobPayload> {
+  if (stored.messageId) return addConfirmationLink({ jobId: job.id, payload: stored, now });
   const article =
-    payload.kind === "agent-reply" && payload.articleId
+    stored.kind === "agent-reply" && stored.articleId
       ? await db.article.findUnique({
-          where: { id: payload.articleId },
+          where: { id: stored.articleId },
           select: { messageId: true },
         })
       : null;
-  const messageId = article?.messageId ?? createMessageId();
-  await db.job.update({ where: { id: job.id }, data: { payload: { ...payload, messageId } } });
-  return messageId;
+  const withId: MailJobPayload = { ...stored, messageId: article?.messageId ?? createMessageId() };
+  const toSend = await addConfirmationLink({ jobId: job.id, payload: withId, now });
+  // No link added (it stored the payload with its Message-ID when it added one).
+  if (toSend === withId) await db.job.update({ where: { id: job.id }, data: { payload: withId } });
+  return toSend;
 }
 
 /** What a sent mail leaves behind: an article for ticket mail, a history line, never a secret. */
@@ -81,12 +85,9 @@ async function recordSent(
 
 /** Job handler for "mail.send": compose, deliver once (idempotency key), record. */
 export async function sendMailJob(stored: MailJobPayload, ctx: JobContext, job: Job) {
-  const messageId = await stableMessageId(job, stored);
   // The new-ticket confirmation gets its direct link here, once, kept for retries.
-  const payload: MailJobPayload = {
-    ...(await addConfirmationLink({ jobId: job.id, payload: stored, now: ctx.now })),
-    messageId,
-  };
+  const payload = await fixMessageId(job, stored, ctx.now);
+  const messageId = payload.messageId!;
   const composed = await composeMail(payload, messageId);
   // Secrets (access and magic links) leave the database once sent.
   const finalPayload = withoutSecrets(payload as unknown as Prisma.JsonValue);
