@@ -9,9 +9,14 @@ export interface BenchOptions {
   parts: Set<string>;
   /** Concurrent connections of the load tool. */
   connections: number;
+  /**
+   * Where the job worker runs: "web" (in the server process, as `npm start` runs it) or
+   * "apart" (WORKER_IN_WEB=false and one `npm run worker` process beside it).
+   */
+  worker: "web" | "apart";
 }
 
-/** Parses `--scale 0.001 --runs 3 --parts intake,scale --connections 20`. */
+/** Parses `--scale 0.001 --runs 3 --parts intake,scale --connections 20 --worker apart`. */
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const value = (name: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -24,7 +29,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a whole number ≥ 1");
   const parts = new Set((value("parts") ?? "statements,intake,baseline,scale").split(","));
   const connections = Number(value("connections") ?? 20);
-  return { scale, runs, parts, connections };
+  const worker = value("worker") ?? "web";
+  if (worker !== "web" && worker !== "apart") throw new Error("--worker must be web or apart");
+  return { scale, runs, parts, connections, worker };
 }
 
 /** Seconds of the driver baseline: 10 s, or 1 s for a smoke run (scale below 0.01). */

@@ -10,8 +10,15 @@ export interface BenchReport {
   database: "sqlite" | "postgresql";
   scale: number;
   runs: number;
+  /** Where the job worker ran (bench/options.ts). */
+  worker: "web" | "apart";
   machine: { cpus: number; node: string };
   intake: (LoadResult & { rowsCreated: number; rowsMatch: boolean })[][];
+  /**
+   * Per run: the jobs the intake left queued (auto-responses, notifications) when the last
+   * intake measurement ended, and the seconds the worker then took to finish them.
+   */
+  backlog: { jobs: number; drainSeconds: number }[];
   ratios: { appOverBaseline: number; appOverNoop: number } | null;
   seed: { tickets: number; articles: number; seconds: number; databaseBytes: number } | null;
   reads: ReadResult[][];
@@ -39,7 +46,7 @@ function medians<T extends { name: string }>(runs: T[][], keys: (keyof T)[]) {
 export function writeReport(report: BenchReport) {
   const lines: string[] = [];
   lines.push(
-    `Benchmark on ${report.database}, scale ${report.scale}, ${report.runs} run(s), ${report.machine.cpus} cores, Node ${report.machine.node}`,
+    `Benchmark on ${report.database}, scale ${report.scale}, ${report.runs} run(s), ${report.machine.cpus} cores, Node ${report.machine.node}, job worker ${report.worker === "web" ? "in the web process" : "in its own process"}`,
   );
   lines.push(
     "",
@@ -50,6 +57,10 @@ export function writeReport(report: BenchReport) {
       `${r.name.padEnd(40)} ${fmt(r.requestsPerSecond, 1).padStart(8)} ${fmt(r.p50, 1).padStart(9)} ${fmt(r.p99, 1).padStart(8)} ${fmt(r.errors).padStart(8)}  ${
         "rowsMatch" in r.last ? (r.last.rowsMatch ? "yes" : `NO (${r.last.rowsCreated})`) : ""
       }`,
+    );
+  for (const [i, b] of report.backlog.entries())
+    lines.push(
+      `Run ${i + 1}: ${b.jobs} jobs left queued by the intake, done by the worker ${fmt(b.drainSeconds, 1)} s later`,
     );
   if (report.statements) {
     lines.push(

@@ -1,6 +1,6 @@
 // Deterministic half of the intake measurement: how many SQL statements (round
 // trips to the database) each intake path costs per created ticket. Counted at
-// the driver (better-sqlite3 `prepare`/`exec`, pg `Client.query`), so BEGIN,
+// the driver (a better-sqlite3 statement's run/all/get or `exec`, pg `Client.query`), so BEGIN,
 // COMMIT and the write-lock statement count too. The lib functions run in this
 // process against a fresh, migrated and seeded database: no HTTP, no timing.
 import { execFile } from "node:child_process";
@@ -27,14 +27,25 @@ function countStatement(sql: unknown) {
 }
 
 function installCounter() {
-  const proto = Database.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const method of ["prepare", "exec"]) {
-    const original = proto[method];
-    proto[method] = function (this: unknown, ...args: unknown[]) {
-      countStatement(args[0]);
+  // SQLite: counted when a statement runs (lib/db.ts prepares each SQL text once and reuses
+  // it, so counting `prepare` would miss every reuse); `exec` runs scripts.
+  type Methods = Record<string, (...args: unknown[]) => unknown>;
+  const probe = new Database(":memory:");
+  const statement = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Methods;
+  probe.close();
+  for (const method of ["run", "all", "get", "iterate"]) {
+    const original = statement[method];
+    statement[method] = function (this: { source: string }, ...args: unknown[]) {
+      countStatement(this.source);
       return original.apply(this, args);
     };
   }
+  const database = Database.prototype as unknown as Methods;
+  const exec = database.exec;
+  database.exec = function (this: unknown, ...args: unknown[]) {
+    countStatement(args[0]);
+    return exec.apply(this, args);
+  };
   const client = pg.Client.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const query = client.query;
   client.query = function (this: unknown, ...args: unknown[]) {
@@ -63,6 +74,20 @@ async function measure(path: string, calls: number, fn: (i: number) => Promise<u
   };
 }
 
+/** Statements the job worker runs to finish every due job, per ticket that queued them. */
+async function measureJobs(path: string, tickets: number) {
+  const { createWorker } = await import("../lib/jobs/worker");
+  const { jobHandlers } = await import("../lib/jobs/handlers");
+  statements = 0;
+  inTransaction = 0;
+  await createWorker({ handlers: jobHandlers, log: () => {} }).drain();
+  return {
+    path,
+    perTicket: Math.round((statements / tickets) * 10) / 10,
+    inTransaction: Math.round((inTransaction / tickets) * 10) / 10,
+  };
+}
+
 const mail = (subject: string) =>
   Buffer.from(
     [
@@ -85,6 +110,7 @@ export async function countIntakeStatements(calls = 20): Promise<StatementCount[
     await migrateDeploy(database.url);
     process.env.DATABASE_URL = database.url;
     process.env.ADMIN_API_TOKEN ??= "hd_bench_statements_token_0123456789";
+    process.env.RESEND_API_KEY = ""; // mail goes to the outbox table, as in the bench's server
     const { seedDatabase } = await import("../lib/setup/seed");
     await seedDatabase();
     const { db } = await import("../lib/db");
@@ -109,6 +135,9 @@ export async function countIntakeStatements(calls = 20): Promise<StatementCount[
         });
         known.push(created.number);
       }),
+      // What the worker then does for each of those tickets (calls + the warm-up one):
+      // the auto-response mail and the "created" event with its agent notification mail.
+      await measureJobs("worker: the jobs one API ticket causes", calls + 1),
       await measure("inbound MIME, new ticket", calls, (i) =>
         receiveInboundMail({ providerId: `new-${i}-${randomUUID()}`, raw: mail("VPN trennt") }),
       ),

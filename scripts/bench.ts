@@ -3,6 +3,7 @@
 // run, then reads over a seeded desk; medians over runs, peak server memory.
 // `npm run bench -- --scale 0.001` is the smoke run CI makes of every part.
 // DATABASE_URL=postgres://… benchmarks PostgreSQL (a fresh database on that server).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +29,25 @@ async function count(url: string, sql: string) {
   } finally {
     await driver.close();
   }
+}
+
+/**
+ * The intake's own jobs (auto-responses, notifications: mail.send and ticket.event) still
+ * queued or running, and the seconds until the worker has done them (at most 10 minutes).
+ * Timers scheduled for later (escalation, statistics) are not work the intake left.
+ */
+async function drainBacklog(url: string) {
+  const sql = `SELECT COUNT(*) FROM "Job" WHERE "type" IN ('mail.send', 'ticket.event') AND "status" IN ('queued', 'running')`;
+  const jobs = await count(url, sql);
+  const started = Date.now();
+  let left = jobs;
+  while (left > 0 && Date.now() - started < 600_000) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await count(url, sql);
+  }
+  if (left > 0)
+    throw new Error(`the worker left ${left} of ${jobs} intake jobs undone after 10 minutes`);
+  return { jobs, drainSeconds: jobs ? (Date.now() - started) / 1000 : 0 };
 }
 
 async function databaseBytes(url: string) {
@@ -56,8 +76,28 @@ async function main() {
   const seconds = loadSeconds(options.scale);
   const secret = newWebhookSecret();
   const app = await startApp({
-    env: { INBOUND_WEBHOOK_SECRET: secret, BENCH_RAISE_PORTAL_LIMITS: "1", RESEND_API_KEY: "" },
+    env: {
+      INBOUND_WEBHOOK_SECRET: secret,
+      BENCH_RAISE_PORTAL_LIMITS: "1",
+      RESEND_API_KEY: "",
+      // As `npm start` runs it: the test-only guard against queries on db inside a
+      // transaction (lib/db.ts) is off in production.
+      HELPDESK_STRICT_TX: "",
+      ...(options.worker === "apart" ? { WORKER_IN_WEB: "false" } : {}),
+    },
   });
+  // --worker apart: one `npm run worker` beside the server, on the same database.
+  const worker =
+    options.worker === "apart"
+      ? spawn(
+          process.execPath,
+          ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"],
+          {
+            env: app.env,
+            stdio: ["ignore", "ignore", "inherit"],
+          },
+        )
+      : null;
   const memory = sampleMemory(app.pid);
   const db = app.database.url;
   const report: BenchReport = {
@@ -65,8 +105,10 @@ async function main() {
     database: postgres ? "postgresql" : "sqlite",
     scale: options.scale,
     runs: options.runs,
+    worker: options.worker,
     machine: { cpus: os.cpus().length, node: process.version },
     intake: [],
+    backlog: [],
     ratios: null,
     seed: null,
     reads: [],
@@ -124,6 +166,7 @@ async function main() {
               ),
             `SELECT COUNT(*) FROM "Ticket"`,
           );
+        report.backlog.push(await drainBacklog(db));
         results.push({
           ...(await noopLoad(app.url, loadRequests(options.scale, "noop"), options.connections)),
           rowsCreated: 0,
@@ -169,6 +212,7 @@ async function main() {
     throw error;
   } finally {
     memory.stop();
+    worker?.kill("SIGTERM");
     await app.stop();
   }
   writeReport(report);
