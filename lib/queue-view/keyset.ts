@@ -36,6 +36,28 @@ export function reversedOrderByKeys(keys: SortKey[]) {
   });
 }
 
+/**
+ * The order of the keys as segments read one after the other, each on one index range: a
+ * nullable first key is read as its values and then its nulls (going back: nulls first,
+ * then the values reversed). "Nulls last" is an expression (Prisma writes it on SQLite as
+ * `CASE WHEN … IS NULL`) that no index serves, so one query sorted every row of the queue.
+ */
+export function orderSegments(
+  keys: SortKey[],
+  backwards: boolean,
+): { where: Where; orderBy: Record<string, unknown>[] }[] {
+  const order = backwards ? reversedOrderByKeys : orderByKeys;
+  const [first, ...rest] = keys;
+  if (!first?.nullable) return [{ where: {}, orderBy: order(keys) }];
+  const turned = first.direction === "asc" ? "desc" : "asc";
+  const values = {
+    where: { [first.field]: { not: null } },
+    orderBy: [{ [first.field]: backwards ? turned : first.direction }, ...order(rest)],
+  };
+  const nulls = { where: { [first.field]: null }, orderBy: order(rest) };
+  return backwards ? [nulls, values] : [values, nulls];
+}
+
 const value = (key: SortKey, v: KeyValue) => (key.isDate && v !== null ? new Date(v) : v);
 
 /** One key's "strictly after" (or "before") condition; null when nothing qualifies there. */
