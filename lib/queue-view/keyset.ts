@@ -84,7 +84,14 @@ function beyondKeys(keys: SortKey[], values: KeyValue[], side: "after" | "before
       .map((k, j) => ({ [k.field]: values[j] === null ? null : value(k, values[j]) }));
     terms.push({ AND: [...equalBefore, term] });
   });
-  return { OR: terms };
+  // The first key's bound (implied by the OR) lets the index seek to the cursor instead of
+  // walking the queue from its start; a nullable key would need an OR with its nulls.
+  const [first] = keys;
+  if (!first || first.nullable || values[0] === null) return { OR: terms };
+  const up = (side === "after") === (first.direction === "asc");
+  return {
+    AND: [{ [first.field]: { [up ? "gte" : "lte"]: value(first, values[0]) } }, { OR: terms }],
+  };
 }
 
 /** Prisma `where` part: rows strictly after `values` in the order of `keys`. */
