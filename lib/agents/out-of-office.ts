@@ -45,6 +45,20 @@ export const unattendedTickets = (now: Date): Prisma.TicketWhereInput => ({
 });
 
 /**
+ * Ids of the agents who leave their tickets unattended at `now`: inactive, or away. A
+ * handful of rows; a ticket query then filters `ownerId IN (…)` on its index, where the
+ * relation filter of unattendedTickets joins Agent for every ticket it looks at.
+ */
+export async function findAbsentAgentIds(now: Date) {
+  const agents = await db.agent.findMany({
+    where: { OR: [{ active: false }, awayAgents(now)] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return agents.map((a) => a.id);
+}
+
+/**
  * Sets (or with both null, clears) the agent's own out-of-office period.
  * Throws a validation UserFacingError (key `away.invalidPeriod`) when `to` is before `from`
  * or only one end is given.

@@ -36,6 +36,28 @@ export function reversedOrderByKeys(keys: SortKey[]) {
   });
 }
 
+/**
+ * The order of the keys as segments read one after the other, each on one index range: a
+ * nullable first key is read as its values and then its nulls (going back: nulls first,
+ * then the values reversed). "Nulls last" is an expression (Prisma writes it on SQLite as
+ * `CASE WHEN … IS NULL`) that no index serves, so one query sorted every row of the queue.
+ */
+export function orderSegments(
+  keys: SortKey[],
+  backwards: boolean,
+): { where: Where; orderBy: Record<string, unknown>[] }[] {
+  const order = backwards ? reversedOrderByKeys : orderByKeys;
+  const [first, ...rest] = keys;
+  if (!first?.nullable) return [{ where: {}, orderBy: order(keys) }];
+  const turned = first.direction === "asc" ? "desc" : "asc";
+  const values = {
+    where: { [first.field]: { not: null } },
+    orderBy: [{ [first.field]: backwards ? turned : first.direction }, ...order(rest)],
+  };
+  const nulls = { where: { [first.field]: null }, orderBy: order(rest) };
+  return backwards ? [nulls, values] : [values, nulls];
+}
+
 const value = (key: SortKey, v: KeyValue) => (key.isDate && v !== null ? new Date(v) : v);
 
 /** One key's "strictly after" (or "before") condition; null when nothing qualifies there. */
@@ -62,7 +84,14 @@ function beyondKeys(keys: SortKey[], values: KeyValue[], side: "after" | "before
       .map((k, j) => ({ [k.field]: values[j] === null ? null : value(k, values[j]) }));
     terms.push({ AND: [...equalBefore, term] });
   });
-  return { OR: terms };
+  // The first key's bound (implied by the OR) lets the index seek to the cursor instead of
+  // walking the queue from its start; a nullable key would need an OR with its nulls.
+  const [first] = keys;
+  if (!first || first.nullable || values[0] === null) return { OR: terms };
+  const up = (side === "after") === (first.direction === "asc");
+  return {
+    AND: [{ [first.field]: { [up ? "gte" : "lte"]: value(first, values[0]) } }, { OR: terms }],
+  };
 }
 
 /** Prisma `where` part: rows strictly after `values` in the order of `keys`. */

@@ -8,16 +8,17 @@ import {
   decodeCursor,
   encodeCursor,
   keyValues,
-  orderByKeys,
-  reversedOrderByKeys,
+  orderSegments,
   type SortKey,
 } from "./keyset";
 import type { QueueSort, QueueView } from "./schemas";
 
 /**
  * The order of each sort; the ticket id last makes every order total. Indexes
- * (prisma/models.prisma): (queueId, priority, id), (queueId, createdAt, id),
- * (queueId, escalationDueAt, id), (queueId, position).
+ * (prisma/models.prisma), each serving its whole order within a queue: (queueId, priority
+ * desc, createdAt, id), (queueId, createdAt, id), (queueId, escalationDueAt, id),
+ * (queueId, position, createdAt, id) — a nullable first key is read in two segments
+ * (orderSegments), each an index range.
  */
 export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
   // Most urgent first; the oldest first within a priority.
@@ -113,14 +114,20 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
       ...(position ? [position as Prisma.TicketWhereInput] : []),
     ],
   };
-  const rows = await db.ticket.findMany({
-    where,
-    orderBy: (before
-      ? reversedOrderByKeys(keys)
-      : orderByKeys(keys)) as Prisma.TicketOrderByWithRelationInput[],
-    take: limit + 1,
-    select,
-  });
+  // Read in the order's segments (a nullable first key: its values, then its nulls) until
+  // one row more than the page is there.
+  const readSegment = (segment: ReturnType<typeof orderSegments>[number], take: number) =>
+    db.ticket.findMany({
+      where: { AND: [where, segment.where as Prisma.TicketWhereInput] },
+      orderBy: segment.orderBy as Prisma.TicketOrderByWithRelationInput[],
+      take,
+      select,
+    });
+  const rows: Awaited<ReturnType<typeof readSegment>> = [];
+  for (const segment of orderSegments(keys, !!before)) {
+    rows.push(...(await readSegment(segment, limit + 1 - rows.length)));
+    if (rows.length > limit) break;
+  }
   const hasMore = rows.length > limit;
   const page = before ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
   const cursorOf = (row: (typeof page)[number] | undefined) =>

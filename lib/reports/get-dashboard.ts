@@ -2,11 +2,16 @@
 // index with one groupBy; closed counts and the 30-day chart from QueueDayStats, which
 // the "stats.refresh" job keeps (refresh-queue-stats.ts) — nothing here counts closed
 // tickets, and no ticket write maintains a counter.
+//
+// At a million tickets every read here must stay on an index range (BENCHMARKS.md, scale):
+// open tickets are named by their queues and states (`queueId IN … AND state IN …`, which
+// SQLite walks as (queue, state) ranges of the index instead of scanning it for NOT IN),
+// and the unattended list filters by the few absent owners' ids instead of joining Agent.
 import { queueFilter, readableTickets, type Scope } from "../access/scope";
-import { unattendedTickets } from "../agents/out-of-office";
+import { findAbsentAgentIds } from "../agents/out-of-office";
 import { db, type Prisma } from "../db";
 import type { TicketState } from "../generated/sqlite/enums";
-import { CLOSED_STATES } from "../tickets/states";
+import { OPEN_STATES } from "../tickets/states";
 import { lastDays } from "./days";
 import { STATS_DAYS } from "./refresh-queue-stats";
 import { getSettings } from "../settings/get-settings";
@@ -35,11 +40,22 @@ const rowSelect = {
  */
 export async function getDashboard(options: { scope: Scope; agentId: number; now: Date }) {
   const { scope, now } = options;
+  const [queues, absentOwnerIds, settings] = await Promise.all([
+    db.queue.findMany({
+      where: queueFilter(scope.readQueueIds),
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    findAbsentAgentIds(now),
+    getSettings(),
+  ]);
   const open: Prisma.TicketWhereInput = {
-    ...readableTickets(scope),
-    state: { notIn: [...CLOSED_STATES] },
+    AND: [
+      readableTickets(scope),
+      { queueId: { in: queues.map((q) => q.id) }, state: { in: [...OPEN_STATES] } },
+    ],
   };
-  const days = lastDays(now, (await getSettings()).timeZone, STATS_DAYS);
+  const days = lastDays(now, settings.timeZone, STATS_DAYS);
   const hourLater = new Date(now.getTime() + 3_600_000);
   const list = async (
     where: Prisma.TicketWhereInput,
@@ -57,13 +73,9 @@ export async function getDashboard(options: { scope: Scope; agentId: number; now
     ]);
     return { count, tickets };
   };
-  const [queues, openCounts, stats, mine, fresh, remindersDue, escalated, escalating, unattended] =
+  const none = { count: 0, tickets: [] };
+  const [openCounts, stats, mine, fresh, remindersDue, escalated, escalating, unattended] =
     await Promise.all([
-      db.queue.findMany({
-        where: queueFilter(scope.readQueueIds),
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      }),
       db.ticket.groupBy({ by: ["queueId", "state"], where: open, _count: { _all: true } }),
       db.queueDayStats.findMany({
         // Rows keyed by queueId, like tickets: the same scope filter applies.
@@ -73,9 +85,13 @@ export async function getDashboard(options: { scope: Scope; agentId: number; now
       list({ ownerId: options.agentId }, { updatedAt: "desc" }),
       list({ state: "new", lockedById: null }, { createdAt: "asc" }),
       list({ state: "pending_reminder", pendingUntil: { lte: now } }, { pendingUntil: "asc" }),
-      list({ escalationDueAt: { lte: now } }, { escalationDueAt: "asc" }),
+      // `not: null` changes nothing (lte excludes null) but lets SQLite take the index.
+      list({ escalationDueAt: { not: null, lte: now } }, { escalationDueAt: "asc" }),
       list({ escalationDueAt: { gt: now, lte: hourLater } }, { escalationDueAt: "asc" }),
-      list({ AND: [{ ownerId: { not: null } }, unattendedTickets(now)] }, { createdAt: "asc" }),
+      // Owned by someone inactive or away at `now` (unattendedTickets, less "no owner").
+      absentOwnerIds.length > 0
+        ? list({ ownerId: { in: absentOwnerIds } }, { createdAt: "asc" })
+        : none,
     ]);
   const byQueue = new Map<number, Partial<Record<TicketState, number>>>();
   for (const c of openCounts) {

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { agentOfQueue, makeTicket, queueIds } from "../../tests/kit/queue-tickets";
-import { scopeForAgent, type Scope } from "../access/scope";
+import { readableTickets, scopeForAgent, type Scope } from "../access/scope";
+import { unattendedTickets } from "../agents/out-of-office";
 import { db, transaction } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { jobHandlers } from "../jobs/handlers";
 import { createWorker } from "../jobs/worker";
 import { seedDatabase } from "../setup/seed";
+import { CLOSED_STATES } from "../tickets/states";
 import { getDashboard } from "./get-dashboard";
 import { getQueueReport } from "./queue-report";
 import { csvCell, toCsv } from "./to-csv";
@@ -179,5 +181,50 @@ describe("dashboard", () => {
     // The job scheduled its next run.
     const next = await db.job.findFirst({ where: { type: "stats.refresh", status: "queued" } });
     expect(next?.runAt.getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it("counts what counting the tickets one by one gives, for an agent and for an admin", async () => {
+    // An inactive owner in the agent's queue and an absent one outside it.
+    const gone = await agentOfQueue(queues.Web, "rw", "Gone");
+    await db.agent.update({ where: { id: gone.id }, data: { active: false } });
+    await makeTicket(queues.Web, { createdAt: at("14T08:00:00"), state: "open", ownerId: gone.id });
+    await makeTicket(queues.Misc, { createdAt: at("14T09:00:00"), state: "new", ownerId: gone.id });
+    const admin = await db.agent.findFirstOrThrow({ where: { role: "admin" } });
+    for (const [who, agentId] of [
+      [scope, agent.id],
+      [await scopeForAgent(admin), admin.id],
+    ] as const) {
+      const dashboard = await getDashboard({ scope: who, agentId, now });
+      const open = { ...readableTickets(who), state: { notIn: [...CLOSED_STATES] } };
+      const count = (where: object) => db.ticket.count({ where: { AND: [open, where] } });
+      const groups = await db.ticket.groupBy({
+        by: ["queueId", "state"],
+        where: open,
+        _count: { _all: true },
+      });
+      for (const queue of dashboard.queues) {
+        const expected = Object.fromEntries(
+          groups.filter((g) => g.queueId === queue.id).map((g) => [g.state, g._count._all]),
+        );
+        expect(queue.openByState).toEqual(expected);
+      }
+      expect(dashboard.mine.count).toBe(await count({ ownerId: agentId }));
+      expect(dashboard.fresh.count).toBe(await count({ state: "new", lockedById: null }));
+      expect(dashboard.escalated.count).toBe(await count({ escalationDueAt: { lte: now } }));
+      const unattended = await count({ AND: [{ ownerId: { not: null } }, unattendedTickets(now)] });
+      expect(dashboard.unattended.count).toBe(unattended);
+      expect(dashboard.unattended.tickets.map((t) => t.id)).toEqual(
+        (
+          await db.ticket.findMany({
+            where: { AND: [open, { ownerId: { not: null } }, unattendedTickets(now)] },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            select: { id: true },
+          })
+        ).map((t) => t.id),
+      );
+    }
+    expect(
+      (await getDashboard({ scope, agentId: agent.id, now })).unattended.count,
+    ).toBeGreaterThanOrEqual(2);
   });
 });

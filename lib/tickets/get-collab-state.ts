@@ -1,5 +1,5 @@
 import { readableTicketRows, readableTickets, type Scope } from "../access/scope";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { listTicketLinks, type TicketLinkView } from "./list-ticket-links";
 import { findActiveLock, type ActiveLock } from "./ticket-lock";
 
@@ -34,19 +34,26 @@ export async function getCollabState(options: {
   });
   if (!ticket) return null;
   const readableRows = readableTicketRows(options.scope);
-  const articles = await db.article.findMany({
-    where: {
-      ticketId: ticket.id,
-      OR: [{ copiedFromId: { not: null } }, { copies: { some: readableRows } }],
-    },
-    select: {
-      id: true,
-      copiedFrom: {
-        select: { ticket: { select: { number: true, mergedIntoId: true } } },
-      },
-      copies: { where: readableRows, select: { ticket: { select: { number: true } } } },
-    },
-  });
+  const marked: Prisma.ArticleWhereInput = {
+    ticketId: ticket.id,
+    OR: [{ copiedFromId: { not: null } }, { copies: { some: readableRows } }],
+  };
+  // Most tickets have no copied article. Prisma still loads the relations of an empty result
+  // (`copiedFromId IN (NULL)`), which SQLite — its statistics say nearly every copiedFromId is
+  // null — answers by scanning Article: ask first.
+  const hasMarks = (await db.article.count({ where: marked, take: 1 })) > 0;
+  const articles = !hasMarks
+    ? []
+    : await db.article.findMany({
+        where: marked,
+        select: {
+          id: true,
+          copiedFrom: {
+            select: { ticket: { select: { number: true, mergedIntoId: true } } },
+          },
+          copies: { where: readableRows, select: { ticket: { select: { number: true } } } },
+        },
+      });
   const marks: Record<number, ArticleMark> = {};
   for (const article of articles) {
     const from = article.copiedFrom?.ticket;

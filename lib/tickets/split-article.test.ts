@@ -7,6 +7,7 @@ import { seedDatabase } from "@/lib/setup/seed";
 import { scopeWithAccess } from "@/tests/kit/scopes";
 import { addFollowUp } from "./add-follow-up";
 import { createTicket } from "./create-ticket";
+import { getCollabState } from "./get-collab-state";
 import { listTicketLinks } from "./list-ticket-links";
 import { splitArticle } from "./split-article";
 
@@ -107,5 +108,35 @@ describe("splitArticle", () => {
       splitArticle({ articleId: old.articleId, agentId: adminId, scope }),
     ).rejects.toMatchObject({ key: "notFound" });
     expect(await db.ticket.count()).toBe(before);
+  });
+
+  it("marks the split article and its copy on the zoom, and nothing on a ticket without copies", async () => {
+    const queue = await db.queue.findFirstOrThrow({ where: { name: "WLAN" } });
+    const make = (title: string) =>
+      createTicket({
+        scope: systemScope,
+        customer: { email: "mark@example.org", name: "Mark" },
+        title,
+        queueId: queue.id,
+        actor: SYSTEM,
+        article: { channel: "web", direction: "in", visibleToCustomer: true, text: title },
+      });
+    const plain = await make("Nothing copied here");
+    const old = await make("Two problems");
+    const article = await db.article.findFirstOrThrow({ where: { ticketId: old.id } });
+    const created = await splitArticle({
+      articleId: article.id,
+      agentId: adminId,
+      scope: systemScope,
+    });
+    const copy = await db.article.findFirstOrThrow({ where: { ticketId: created.id } });
+
+    expect((await getCollabState({ ticketId: plain.id, scope: systemScope }))?.marks).toEqual({});
+    expect((await getCollabState({ ticketId: old.id, scope: systemScope }))?.marks).toEqual({
+      [article.id]: { copiedTo: [created.number] },
+    });
+    expect((await getCollabState({ ticketId: created.id, scope: systemScope }))?.marks).toEqual({
+      [copy.id]: { copiedFrom: { number: old.number, kind: "split" }, copiedTo: [] },
+    });
   });
 });

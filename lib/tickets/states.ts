@@ -29,6 +29,9 @@ export const CLOSED_STATES = TICKET_STATES.filter(
   (s) => STATE_TYPES[s] === "closed" || STATE_TYPES[s] === "merged",
 );
 
+/** States of tickets still being worked on (neither closed nor merged). */
+export const OPEN_STATES = TICKET_STATES.filter((s) => !CLOSED_STATES.includes(s));
+
 export const isPending = (state: TicketState) => STATE_TYPES[state] === "pending";
 
 /** Whether a stored text (a history value, say) names a ticket state. */
