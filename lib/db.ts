@@ -89,9 +89,7 @@ function oneAtATime(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
       if (prop === "connect")
         return async () => {
           const adapter = await value.call(target);
-          const { client } = adapter as unknown as { client: BetterSqlite3Database };
-          beginImmediately(client);
-          reusePreparedStatements(client);
+          reusePreparedStatements((adapter as unknown as { client: BetterSqlite3Database }).client);
           return wrap(adapter);
         };
       return typeof value === "function" ? value.bind(target) : value;
@@ -110,19 +108,6 @@ type BetterSqlite3Statement = {
   run: (...args: unknown[]) => unknown;
   bind: (...args: unknown[]) => BetterSqlite3Statement;
 };
-
-/**
- * Every transaction takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`; the adapter
- * sends a plain, deferred `BEGIN`). A deferred transaction that reads first fails with
- * SQLITE_BUSY when it upgrades to write while another process writes; an immediate one waits
- * on the busy timeout instead (https://www.sqlite.org/lang_transaction.html). Before, every
- * transaction() sent a no-op UPDATE as its first statement for the same effect: one statement
- * more per transaction.
- */
-function beginImmediately(database: BetterSqlite3Database) {
-  const prepare = database.prepare.bind(database);
-  database.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-}
 
 /** Statements kept per connection (distinct SQL texts the app sends; the oldest goes first). */
 const PREPARED_STATEMENTS = 1000;
@@ -207,20 +192,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `fn` in one interactive transaction (our only transaction form; see
- * CONTRIBUTING.md). On SQLite it begins with the write lock (BEGIN IMMEDIATE, see
- * beginImmediately), so a second process waits on the busy timeout instead of failing
- * when it would upgrade a read snapshot; contention that still fails is retried.
+ * CONTRIBUTING.md). On SQLite the first statement takes the write lock, so a
+ * second process waits on the busy timeout instead of failing when it would
+ * upgrade a read snapshot; contention that still fails is retried.
+ * (Turning the adapter's BEGIN into BEGIN IMMEDIATE instead would save that statement, but
+ * with the job worker in the web process a transaction then never committed: BENCHMARKS.md.)
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   // Called inside a transaction (production only; tests throw on it): one transaction.
   const open = openTransaction.getStore();
   if (open) return fn(open);
+  const postgres = isPostgres();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => openTransaction.run(tx, () => fn(tx)), {
-        maxWait: 30_000,
-        timeout: 60_000,
-      });
+      return await db.$transaction(
+        async (tx) => {
+          if (!postgres)
+            await tx.$executeRawUnsafe('UPDATE "TicketCounter" SET "value" = "value" WHERE 0');
+          return openTransaction.run(tx, () => fn(tx));
+        },
+        { maxWait: 30_000, timeout: 60_000 },
+      );
     } catch (error) {
       if (attempt >= 6 || !isContentionError(error)) throw error;
       await sleep(20 * attempt + Math.random() * 50);
