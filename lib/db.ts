@@ -117,7 +117,7 @@ const PREPARED_STATEMENTS = 1000;
  * compiling the SQL was ~9 % of the server's CPU under intake load (BENCHMARKS.md). Here
  * `prepare` returns a cached statement per SQL text; `bind` (which better-sqlite3 allows once
  * per statement) becomes a view that passes the arguments to each call instead. Only the
- * calls the adapter makes are offered (`reader`, `columns`, `raw().all`, `all`, `run`).
+ * calls the adapter makes are offered (`reader`, `columns`, `raw().all`, `run`).
  */
 function reusePreparedStatements(database: BetterSqlite3Database) {
   const prepare = database.prepare.bind(database);
@@ -134,7 +134,6 @@ function reusePreparedStatements(database: BetterSqlite3Database) {
       reader: prepared.reader,
       columns: () => prepared.columns(),
       run: () => prepared.run(...args),
-      all: () => prepared.raw(false).all(...args),
       raw: () => ({ all: () => prepared.raw(true).all(...args) }),
     });
     return {
