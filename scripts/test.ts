@@ -2,6 +2,7 @@
 // tests (vitest, real database), then browser tests (Playwright, Chromium).
 // TEST_DATABASE=postgresql runs everything on fresh PostgreSQL databases.
 import fs from "node:fs";
+import path from "node:path";
 import "./env";
 import { bin, run } from "./run";
 
@@ -78,8 +79,60 @@ async function main() {
     failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
   }
   const stepFailures = results.filter((r) => r.code !== 0).length;
+  // Last in the output, where CI's tail shows it: which tests failed, and why in a line.
+  let failures: string[] = [];
+  try {
+    failures = failedTests();
+  } catch (error) {
+    failures = [`  (the test reports could not be read: ${String(error)})`];
+  }
+  if (failures.length > 0) console.log(`\nFailed:\n${failures.slice(0, 20).join("\n")}`);
   console.log(`\n${passed} passed, ${failed + (failed === 0 ? stepFailures : 0)} failed`);
   process.exit(stepFailures > 0 ? 1 : 0);
+}
+
+/** "file › test: first line of the error" of each failed test in the two JSON reports. */
+function failedTests(): string[] {
+  const line = (message: unknown) =>
+    String(message ?? "")
+      .replace(/\x1b\[[0-9;]*m/g, "")
+      .split("\n")
+      .find((text) => text.trim() !== "")
+      ?.trim()
+      .slice(0, 300) ?? "";
+  const lines: string[] = [];
+  if (fs.existsSync("test-results/vitest.json")) {
+    const report = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
+    for (const file of report.testResults ?? []) {
+      const name = path.relative(process.cwd(), file.name ?? "");
+      const tests = (file.assertionResults ?? []).filter(
+        (test: { status: string }) => test.status === "failed",
+      );
+      for (const test of tests)
+        lines.push(`  ✗ ${name} › ${test.fullName}: ${line(test.failureMessages?.[0])}`);
+      if (tests.length === 0 && file.status === "failed")
+        lines.push(`  ✗ ${name}: ${line(file.message)}`);
+    }
+  }
+  if (fs.existsSync("e2e/artifacts/results.json")) {
+    type Suite = { file?: string; suites?: Suite[]; specs?: Spec[] };
+    type Spec = {
+      title: string;
+      file: string;
+      tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[];
+    };
+    const walk = (suite: Suite) => {
+      for (const spec of suite.specs ?? [])
+        for (const test of spec.tests)
+          if (test.status === "unexpected" || test.status === "flaky")
+            lines.push(
+              `  ✗ [${test.projectName}] ${spec.file} › ${spec.title}: ${line(test.results.at(-1)?.error?.message)}`,
+            );
+      for (const child of suite.suites ?? []) walk(child);
+    };
+    walk(JSON.parse(fs.readFileSync("e2e/artifacts/results.json", "utf8")));
+  }
+  return lines;
 }
 
 main().catch((error) => {
