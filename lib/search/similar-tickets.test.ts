@@ -2,13 +2,15 @@
 // the one sharing the most words first.
 import { beforeAll, describe, expect, it } from "vitest";
 import { scopeWithAccess } from "../../tests/kit/scopes";
+import { isPostgres } from "../db";
 import { testProvider } from "../../tests/kit/databases";
 import { SYSTEM } from "../actor";
 import { systemScope } from "../access/system-scope";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
 import { createTicket } from "../tickets/create-ticket";
-import { findSimilarTickets } from "./similar-tickets";
+import { findSimilarTickets, informativeTerms } from "./similar-tickets";
+import { forgetTermCounts, ticketsHoldingTerms } from "./term-counts";
 
 const queueIds: Record<string, number> = {};
 
@@ -77,5 +79,102 @@ describe(`findSimilarTickets on ${testProvider()}`, () => {
         .map((other) => other.number)
         .sort(),
     ).toEqual([close.number, foreign.number].sort());
+  });
+
+  it.runIf(!isPostgres())(
+    "leaves out words most tickets hold: a ticket sharing only those is not similar",
+    async () => {
+      const greeting = "Guten Tag, liebes Team";
+      const onlyGreeting = await ticket(
+        "Misc",
+        "Monitor dunkel",
+        `${greeting}. Bildschirm bleibt schwarz.`,
+      );
+      const twin = await ticket(
+        "Misc",
+        "Zertifikatsfehler Intranet",
+        `${greeting}. Zertifikatsfehler im Intranet.`,
+      );
+      for (let i = 0; i < 4; i++) await ticket("Misc", `Anfrage ${i}`, `${greeting}. Nummer ${i}.`);
+      const current = await ticket(
+        "Misc",
+        "Intranet meldet Zertifikatsfehler",
+        `${greeting}. Bitte helfen.`,
+      );
+      const agent = await scopeWithAccess({ Misc: "rw" });
+
+      // Every word counts while the desk is small (the floor): the greeting alone is a match.
+      forgetTermCounts();
+      const all = await findSimilarTickets({ scope: agent, ticketId: current.id, limit: 10 });
+      expect(all[0]?.number).toBe(twin.number);
+      expect(all.map((other) => other.number)).toContain(onlyGreeting.number);
+
+      // Words in more than 30 % of tickets left out: only the shared rare words rank.
+      forgetTermCounts();
+      const rule = { share: 0.3, floor: 0, keep: 12 };
+      const similar = await findSimilarTickets({
+        scope: agent,
+        ticketId: current.id,
+        limit: 10,
+        commonWord: rule,
+      });
+      expect(similar.map((other) => other.number)).toEqual([twin.number]);
+    },
+  );
+});
+
+describe("informativeTerms", () => {
+  const counts = new Map([
+    ["guten", 9_000],
+    ["drucker", 400],
+    ["vpn", 40],
+    ["zeitreisemodul", 2],
+  ]);
+
+  it("drops words above the share of all tickets, keeps the order given", () => {
+    const rule = { share: 0.05, floor: 100, keep: 12 };
+    expect(
+      informativeTerms(["guten", "drucker", "vpn", "zeitreisemodul"], counts, 10_000, rule),
+    ).toEqual(["drucker", "vpn", "zeitreisemodul"]);
+    // 5 % of 1,000 is 50, below the floor of 100: the floor decides.
+    expect(informativeTerms(["drucker", "vpn", "neu"], counts, 1_000, rule)).toEqual([
+      "vpn",
+      "neu",
+    ]);
+  });
+
+  it("keeps the rarest when more words are left than it ranks by", () => {
+    const rule = { share: 1, floor: 0, keep: 2 };
+    expect(
+      informativeTerms(["guten", "drucker", "vpn", "zeitreisemodul"], counts, 10_000, rule),
+    ).toEqual(["vpn", "zeitreisemodul"]);
+  });
+});
+
+describe(`ticketsHoldingTerms on ${testProvider()}`, () => {
+  it.runIf(!isPostgres())(
+    "counts the tickets holding each word as the index folds it",
+    async () => {
+      await ticket("Misc", "Hörsaal Beamer", "Der Beamer im Hörsaal ist aus.");
+      await ticket("Misc", "Hoersaal?", "Im HÖRSAAL brennt Licht, die Straße ist nass.");
+      forgetTermCounts();
+      const { counts, total } = (await ticketsHoldingTerms([
+        "hörsaal",
+        "beamer",
+        "strasse",
+        "nirgendwo",
+      ]))!;
+      expect(Object.fromEntries(counts)).toEqual({
+        hörsaal: 2,
+        beamer: 1,
+        strasse: 1,
+        nirgendwo: 0,
+      });
+      expect(total).toBe((await db.ticket.aggregate({ _max: { id: true } }))._max.id);
+    },
+  );
+
+  it.runIf(isPostgres())("has no counts on PostgreSQL (its ranking reads none)", async () => {
+    expect(await ticketsHoldingTerms(["beamer"])).toBeUndefined();
   });
 });
