@@ -42,6 +42,26 @@ const EN = [
   "Mail to the mailing list bounces with an unknown error.",
 ];
 const COMMON = "Drucker"; // in ~15 % of articles
+
+// The names a real desk's text is full of (devices, rooms, programs, people): word n of a
+// made-up vocabulary of NAMES words, drawn with a Zipf-like spread (log-uniform n), so a
+// few are in many tickets and most in a handful, as in real text.
+const SYLLABLES = ["ka", "lo", "mi", "ren", "tus", "bor", "vel", "dan", "qui", "sor", "mek", "ti"];
+const NAMES = 30_000;
+let nameState = 7;
+/** mulberry32: its own sequence, so the rest of the seed draws the same numbers as before. */
+function nameRandom() {
+  nameState = (nameState + 0x6d2b79f5) | 0;
+  let t = Math.imul(nameState ^ (nameState >>> 15), 1 | nameState);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+}
+function name() {
+  let n = Math.floor(Math.exp(nameRandom() * Math.log(NAMES + 1))) - 1 + SYLLABLES.length ** 2;
+  let word = "";
+  for (; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+  return word[0].toUpperCase() + word.slice(1);
+}
 const RARE = "Zeitreisemodul"; // in 5 tickets
 const STATES: [string, number][] = [
   ["closed_successful", 0.62],
@@ -114,6 +134,7 @@ export async function seedAtScale(databaseUrl: string, tickets: number): Promise
   const started = Date.now();
   const driver = openDriver(databaseUrl, 4);
   const rnd = random();
+  nameState = 7;
   const now = Date.now();
   const [admin] = await driver.query(
     `SELECT "id", "passwordHash" FROM "Agent" WHERE "role" = 'admin' ORDER BY "id" LIMIT 1`,
@@ -212,6 +233,7 @@ export async function seedAtScale(databaseUrl: string, tickets: number): Promise
           lang[Math.floor(rnd() * lang.length)],
           lang[Math.floor(rnd() * lang.length)],
         ];
+        words.push(lang === DE ? `Betrifft: ${name()}.` : `Concerns: ${name()}.`);
         if (rnd() < 0.15) words.push(`Der ${COMMON} meldet einen Papierstau.`);
         if (t < 5 && a === 0) words.push(`Das ${RARE} ist ausgefallen.`);
         const inbound = a % 2 === 0;
