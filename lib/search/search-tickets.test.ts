@@ -11,7 +11,8 @@ import { seedDatabase } from "../setup/seed";
 import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
 import { findTicketNumber } from "./find-ticket-number";
-import { searchTickets, type SearchFilters } from "./search-tickets";
+import { searchEngine, searchTickets, type SearchFilters } from "./search-tickets";
+import { MARK_END, MARK_START } from "./search-types";
 
 const postgres = testProvider() === "postgresql";
 const queueIds: Record<string, number> = {};
@@ -245,5 +246,20 @@ describe(`searchTickets on ${testProvider()}`, () => {
       total: 0,
     });
     expect(await found('quokka" OR "platypus')).toEqual([]);
+  });
+});
+
+describe(`snippets on ${testProvider()}`, () => {
+  it("gives each asked ticket its own marked snippet, and none to a match between them", async () => {
+    const first = await ticket("Misc", "Kettle one", "The quokkaphone hums in room one.");
+    const between = await ticket("Misc", "Kettle two", "A quokkaphone in room two.");
+    const last = await ticket("Misc", "Kettle three", "Room three: the quokkaphone is silent.");
+    const request = { scope: agent, terms: ["quokkaphone"], mode: "all" as const, filters: {} };
+    const snippets = await searchEngine().snippets(request, [last.id, first.id]);
+    expect([...snippets.keys()].sort((a, b) => a - b)).toEqual([first.id, last.id]);
+    expect(snippets.has(between.id)).toBe(false);
+    expect(snippets.get(first.id)).toContain(`${MARK_START}quokkaphone${MARK_END}`);
+    expect(snippets.get(first.id)).toContain("hums");
+    expect(snippets.get(last.id)).toContain("silent");
   });
 });

@@ -45,15 +45,29 @@ export const sqliteSearch: SearchEngine = {
 
   async snippets(request, wanted) {
     if (wanted.length === 0) return new Map();
+    // FTS5 takes a rowid range as a bound on its scan, but not "rowid IN (…)": with only the
+    // IN it walked every match of the words (a prefix word's merged list: 50 ms at 100,000
+    // tickets for "drucker*", 10 × that at 1,000,000), so the range bounds the scan and the
+    // IN only decides which rows get a snippet.
     const params = new SqlParams("sqlite");
+    const ids = params.list(wanted);
     const start = params.add(MARK_START);
     const end = params.add(MARK_END);
     const match = params.add(ftsQuery(request));
+    const from = params.add(Math.min(...wanted));
+    const to = params.add(Math.max(...wanted));
     const rows = await db.$queryRawUnsafe<{ id: number | bigint; snippet: string | null }[]>(
-      `SELECT "rowid" AS "id", snippet("ticket_search", 3, ${start}, ${end}, '…', 24) AS "snippet"
-       FROM "ticket_search" WHERE "ticket_search" MATCH ${match} AND "rowid" IN (${params.list(wanted)})`,
+      `SELECT "rowid" AS "id",
+              CASE WHEN "rowid" IN (${ids}) THEN snippet("ticket_search", 3, ${start}, ${end}, '…', 24) END AS "snippet"
+       FROM "ticket_search"
+       WHERE "ticket_search" MATCH ${match} AND "rowid" >= ${from} AND "rowid" <= ${to}`,
       ...params.values,
     );
-    return new Map(rows.map((row) => [Number(row.id), row.snippet ?? ""]));
+    const asked = new Set(wanted);
+    return new Map(
+      rows
+        .filter((row) => asked.has(Number(row.id)))
+        .map((row) => [Number(row.id), row.snippet ?? ""]),
+    );
   },
 };
