@@ -355,23 +355,36 @@ describe("several worker processes", () => {
 
   it("share 240 slow jobs between two processes, none run twice", async () => {
     const count = 240;
+    // The jobs are queued once both processes are up: a process that is still starting
+    // (on a busy machine, seconds apart) would otherwise find the work already done.
+    const ready: Promise<void>[] = [];
+    for (let i = 0; i < 2; i++) {
+      const child = spawn(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "tests/kit/run-worker-process.ts"],
+        {
+          cwd: root,
+          env: { ...process.env, CONCURRENCY: "4", POLL_MS: "20" },
+          stdio: ["ignore", "pipe", "ignore"],
+        },
+      );
+      children.push(child);
+      ready.push(
+        new Promise((resolve, reject) => {
+          let out = "";
+          child.stdout!.on("data", (chunk) => {
+            out += chunk;
+            if (out.includes("ready ")) resolve();
+          });
+          child.on("exit", (code) => reject(new Error(`worker process exited (${code})`)));
+        }),
+      );
+    }
+    await Promise.all(ready);
     await transaction(async (tx) => {
       for (let i = 0; i < count; i++)
         await enqueue(tx, { type: "system.probe", payload: { ms: 20 } });
     });
-    for (let i = 0; i < 2; i++) {
-      children.push(
-        spawn(
-          process.execPath,
-          ["--conditions=react-server", "--import", "tsx", "tests/kit/run-worker-process.ts"],
-          {
-            cwd: root,
-            env: { ...process.env, CONCURRENCY: "4", POLL_MS: "20" },
-            stdio: "ignore",
-          },
-        ),
-      );
-    }
     await waitFor(
       async () =>
         (await db.job.count({ where: { type: "system.probe", status: "done" } })) === count,
