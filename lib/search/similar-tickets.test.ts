@@ -174,6 +174,13 @@ describe(`ticketsHoldingTerms on ${testProvider()}`, () => {
     },
   );
 
+  it.runIf(!isPostgres())("answers every word when its cache is full and emptied", async () => {
+    forgetTermCounts();
+    await ticketsHoldingTerms(["hörsaal", "beamer"], Date.now(), 2);
+    const { counts } = (await ticketsHoldingTerms(["beamer", "strasse"], Date.now(), 2))!;
+    expect(Object.fromEntries(counts)).toEqual({ beamer: 1, strasse: 1 });
+  });
+
   it.runIf(isPostgres())("has no counts on PostgreSQL (its ranking reads none)", async () => {
     expect(await ticketsHoldingTerms(["beamer"])).toBeUndefined();
   });

@@ -27,14 +27,17 @@ export function indexedForm(term: string): string {
  * The number of tickets whose search row holds each of `terms` (query terms as
  * `queryTerms` returns them), and (about) the number of tickets in all, both up to
  * COUNT_TTL_MS old. Undefined on PostgreSQL (its ranking, ts_rank_cd, reads no word statistics).
- * `now`: ms since the epoch (tests pass their own).
+ * `now`: ms since the epoch; `maxCached`: the cache's size (both for tests).
  */
 export async function ticketsHoldingTerms(
   terms: string[],
   now = Date.now(),
+  maxCached = MAX_CACHED,
 ): Promise<{ counts: Map<string, number>; total: number } | undefined> {
   if (isPostgres()) return undefined;
   const fresh = (entry?: { readAt: number }) => entry && now - entry.readAt < COUNT_TTL_MS;
+  // Emptied before, never while, the words are looked up: every word must be found below.
+  if (cache.size + terms.length > maxCached) cache.clear();
   const missing = [...new Set(terms.map(indexedForm))].filter((term) => !fresh(cache.get(term)));
   if (missing.length > 0 || !fresh(ticketTotal)) {
     // A per-connection view of the index (SQLite: one connection per process).
@@ -47,7 +50,6 @@ export async function ticketsHoldingTerms(
       `SELECT "term", "doc" FROM temp."ticket_search_vocab" WHERE "term" IN (${missing.map(() => "?").join(", ")})`,
       ...missing,
     );
-    if (cache.size + missing.length > MAX_CACHED) cache.clear();
     const found = new Map(rows.map((row) => [row.term, Number(row.doc)]));
     for (const term of missing) cache.set(term, { tickets: found.get(term) ?? 0, readAt: now });
   }
