@@ -68,21 +68,21 @@ async function main() {
     console.log(`  ${r.code === 0 ? "ok  " : "FAIL"} ${r.name} (${r.seconds}s)`);
   let passed = 0;
   let failed = 0;
-  if (fs.existsSync("test-results/vitest.json")) {
-    const report = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
-    passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
+  const vitest = readReport("test-results/vitest.json");
+  const playwright = readReport("e2e/artifacts/results.json");
+  if (vitest) {
+    passed += vitest.numPassedTests ?? 0;
+    failed += vitest.numFailedTests ?? 0;
   }
-  if (fs.existsSync("e2e/artifacts/results.json")) {
-    const report = JSON.parse(fs.readFileSync("e2e/artifacts/results.json", "utf8"));
-    passed += report.stats?.expected ?? 0;
-    failed += (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0);
+  if (playwright) {
+    passed += playwright.stats?.expected ?? 0;
+    failed += (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0);
   }
   const stepFailures = results.filter((r) => r.code !== 0).length;
   // Last in the output, where CI's tail shows it: which tests failed, and why in a line.
   let failures: string[] = [];
   try {
-    failures = failedTests();
+    failures = failedTests(vitest, playwright);
   } catch (error) {
     failures = [`  (the test reports could not be read: ${String(error)})`];
   }
@@ -91,8 +91,24 @@ async function main() {
   process.exit(stepFailures > 0 ? 1 : 0);
 }
 
+/** A step's JSON report, parsed; undefined when the step wrote none. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the reporters' own JSON shapes
+function readReport(file: string): any {
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+}
+
+type Suite = { suites?: Suite[]; specs?: Spec[] };
+type Spec = {
+  title: string;
+  file: string;
+  tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[];
+};
+
 /** "file › test: first line of the error" of each failed test in the two JSON reports. */
-function failedTests(): string[] {
+function failedTests(
+  vitest: { testResults?: VitestFile[] } | undefined,
+  playwright: Suite | undefined,
+): string[] {
   const line = (message: unknown) =>
     String(message ?? "")
       .replace(/\x1b\[[0-9;]*m/g, "")
@@ -101,39 +117,33 @@ function failedTests(): string[] {
       ?.trim()
       .slice(0, 300) ?? "";
   const lines: string[] = [];
-  if (fs.existsSync("test-results/vitest.json")) {
-    const report = JSON.parse(fs.readFileSync("test-results/vitest.json", "utf8"));
-    for (const file of report.testResults ?? []) {
-      const name = path.relative(process.cwd(), file.name ?? "");
-      const tests = (file.assertionResults ?? []).filter(
-        (test: { status: string }) => test.status === "failed",
-      );
-      for (const test of tests)
-        lines.push(`  ✗ ${name} › ${test.fullName}: ${line(test.failureMessages?.[0])}`);
-      if (tests.length === 0 && file.status === "failed")
-        lines.push(`  ✗ ${name}: ${line(file.message)}`);
-    }
+  for (const file of vitest?.testResults ?? []) {
+    const name = path.relative(process.cwd(), file.name ?? "");
+    const tests = (file.assertionResults ?? []).filter((test) => test.status === "failed");
+    for (const test of tests)
+      lines.push(`  ✗ ${name} › ${test.fullName}: ${line(test.failureMessages?.[0])}`);
+    if (tests.length === 0 && file.status === "failed")
+      lines.push(`  ✗ ${name}: ${line(file.message)}`);
   }
-  if (fs.existsSync("e2e/artifacts/results.json")) {
-    type Suite = { file?: string; suites?: Suite[]; specs?: Spec[] };
-    type Spec = {
-      title: string;
-      file: string;
-      tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[];
-    };
-    const walk = (suite: Suite) => {
-      for (const spec of suite.specs ?? [])
-        for (const test of spec.tests)
-          if (test.status === "unexpected" || test.status === "flaky")
-            lines.push(
-              `  ✗ [${test.projectName}] ${spec.file} › ${spec.title}: ${line(test.results.at(-1)?.error?.message)}`,
-            );
-      for (const child of suite.suites ?? []) walk(child);
-    };
-    walk(JSON.parse(fs.readFileSync("e2e/artifacts/results.json", "utf8")));
-  }
+  const walk = (suite: Suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests)
+        if (test.status === "unexpected" || test.status === "flaky")
+          lines.push(
+            `  ✗ [${test.projectName}] ${spec.file} › ${spec.title}: ${line(test.results.at(-1)?.error?.message)}`,
+          );
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  if (playwright) walk(playwright);
   return lines;
 }
+
+type VitestFile = {
+  name?: string;
+  status?: string;
+  message?: string;
+  assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[];
+};
 
 main().catch((error) => {
   console.error(error);
