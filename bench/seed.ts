@@ -48,19 +48,24 @@ const COMMON = "Drucker"; // in ~15 % of articles
 // few are in many tickets and most in a handful, as in real text.
 const SYLLABLES = ["ka", "lo", "mi", "ren", "tus", "bor", "vel", "dan", "qui", "sor", "mek", "ti"];
 const NAMES = 30_000;
-let nameState = 7;
-/** mulberry32: its own sequence, so the rest of the seed draws the same numbers as before. */
-function nameRandom() {
-  nameState = (nameState + 0x6d2b79f5) | 0;
-  let t = Math.imul(nameState ^ (nameState >>> 15), 1 | nameState);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-}
-function name() {
-  let n = Math.floor(Math.exp(nameRandom() * Math.log(NAMES + 1))) - 1 + SYLLABLES.length ** 2;
-  let word = "";
-  for (; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
-  return word[0].toUpperCase() + word.slice(1);
+/**
+ * A new sequence of names (mulberry32 from a fixed seed: its own numbers, so the rest of
+ * the seed draws the same as before names were added).
+ */
+function names(seed = 7) {
+  let state = seed;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+  return () => {
+    let n = Math.floor(Math.exp(next() * Math.log(NAMES + 1))) - 1 + SYLLABLES.length ** 2;
+    let word = "";
+    for (; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+    return word[0].toUpperCase() + word.slice(1);
+  };
 }
 const RARE = "Zeitreisemodul"; // in 5 tickets
 const STATES: [string, number][] = [
@@ -134,7 +139,7 @@ export async function seedAtScale(databaseUrl: string, tickets: number): Promise
   const started = Date.now();
   const driver = openDriver(databaseUrl, 4);
   const rnd = random();
-  nameState = 7;
+  const name = names();
   const now = Date.now();
   const [admin] = await driver.query(
     `SELECT "id", "passwordHash" FROM "Agent" WHERE "role" = 'admin' ORDER BY "id" LIMIT 1`,
