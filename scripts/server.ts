@@ -6,6 +6,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import "./env";
+import { keepHeapSmall } from "./heap";
 import { restoreContentLength } from "../lib/http/content-length";
 import { SOCKET_ADDRESS_FLAG, stampSocketAddress } from "../lib/http/socket-address";
 
@@ -39,6 +40,7 @@ function restoreContentLengthOnHead(res: ServerResponse) {
 }
 
 async function main() {
+  keepHeapSmall();
   if (process.env.BENCH_RAISE_PORTAL_LIMITS === "1")
     console.warn(
       "\n*** BENCH_RAISE_PORTAL_LIMITS=1: the portal's rate limits are OFF. For benchmarks only — never in production. ***\n",

@@ -1,6 +1,8 @@
 // `npm run worker`: the job worker on its own (any number of them, on
 // PostgreSQL). Stops gracefully on SIGTERM/SIGINT.
 import "./env";
+import { keepHeapSmall } from "./heap";
 import { startBackgroundWorker } from "@/lib/jobs/background";
 
+keepHeapSmall();
 startBackgroundWorker({ exitWhenStopped: true });
