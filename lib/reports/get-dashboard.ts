@@ -1,7 +1,7 @@
-// The agent dashboard (issue 16 item 1). Open counts come from the (queueId, state, …)
-// index with one groupBy; closed counts and the 30-day chart from QueueDayStats, which
-// the "stats.refresh" job keeps (refresh-queue-stats.ts) — nothing here counts closed
-// tickets, and no ticket write maintains a counter.
+// The agent dashboard (issue 16 item 1). Open counts per queue and state come from
+// openCountsByQueue (SQLite: counter rows kept by triggers; PostgreSQL: the index);
+// closed counts and the 30-day chart from QueueDayStats, which the "stats.refresh" job
+// keeps (refresh-queue-stats.ts) — nothing here counts closed tickets.
 //
 // At a million tickets every read here must stay on an index range (BENCHMARKS.md, scale):
 // open tickets are named by their queues and states (`queueId IN … AND state IN …`, which
@@ -13,6 +13,7 @@ import { db, type Prisma } from "../db";
 import type { TicketState } from "../generated/sqlite/enums";
 import { OPEN_STATES } from "../tickets/states";
 import { lastDays } from "./days";
+import { openCountsByQueue } from "./open-counts";
 import { STATS_DAYS } from "./refresh-queue-stats";
 import { getSettings } from "../settings/get-settings";
 
@@ -76,7 +77,7 @@ export async function getDashboard(options: { scope: Scope; agentId: number; now
   const none = { count: 0, tickets: [] };
   const [openCounts, stats, mine, fresh, remindersDue, escalated, escalating, unattended] =
     await Promise.all([
-      db.ticket.groupBy({ by: ["queueId", "state"], where: open, _count: { _all: true } }),
+      openCountsByQueue(queues.map((q) => q.id)),
       db.queueDayStats.findMany({
         // Rows keyed by queueId, like tickets: the same scope filter applies.
         where: { day: { gte: days[0] }, ...readableTickets(scope) },
@@ -96,7 +97,7 @@ export async function getDashboard(options: { scope: Scope; agentId: number; now
   const byQueue = new Map<number, Partial<Record<TicketState, number>>>();
   for (const c of openCounts) {
     const states = byQueue.get(c.queueId) ?? {};
-    states[c.state] = c._count._all;
+    states[c.state] = c.count;
     byQueue.set(c.queueId, states);
   }
   const closedByQueue = new Map<number, number>();

@@ -3,7 +3,7 @@
 // exactly them (scripts/db/migrations.test.ts: another unknown table is still reported).
 import { describe, expect, it } from "vitest";
 import { testProvider } from "../../tests/kit/databases";
-import { SEARCH_TRIGGERS, searchTables } from "../../scripts/db/search-objects";
+import { TICKET_COUNTS_TABLE, TRIGGERS, searchTables } from "../../scripts/db/search-objects";
 import { db } from "../db";
 
 const provider = testProvider();
@@ -13,21 +13,26 @@ async function names(sql: string): Promise<string[]> {
   return rows.map((row) => row.name).sort();
 }
 
-describe(`search objects on ${provider}`, () => {
-  it("has every search table and trigger after all migrations", async () => {
+describe(`search and count objects on ${provider}`, () => {
+  it("has every search and count table and trigger after all migrations", async () => {
     if (provider === "sqlite") {
       expect(await names(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)).toEqual(
-        expect.arrayContaining(SEARCH_TRIGGERS.sqlite),
+        expect.arrayContaining(TRIGGERS.sqlite),
       );
       expect(
         await names(
           `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ticket_search%'`,
         ),
       ).toEqual([...searchTables("sqlite")].sort());
+      expect(
+        await names(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ticket_counts'`,
+        ),
+      ).toEqual([TICKET_COUNTS_TABLE]);
     } else {
       expect(
         await names(`SELECT DISTINCT trigger_name AS name FROM information_schema.triggers`),
-      ).toEqual(expect.arrayContaining(SEARCH_TRIGGERS.postgresql));
+      ).toEqual(expect.arrayContaining(TRIGGERS.postgresql));
       expect(
         await names(
           `SELECT 'public.' || tablename AS name FROM pg_tables WHERE tablename LIKE 'ticket_search%'`,

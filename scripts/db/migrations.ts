@@ -16,7 +16,7 @@ import {
   type Provider,
 } from "./schema-engine";
 import { withMigrationLock } from "./migration-lock";
-import { keepSearchTriggers, searchTables } from "./search-objects";
+import { externalTables, keepTriggers } from "./search-objects";
 
 export type { Provider };
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
@@ -24,7 +24,7 @@ export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** What the engine leaves alone: the search objects of raw-SQL migrations (search-objects.ts). */
 const filters = (provider: Provider) => ({
-  externalTables: searchTables(provider),
+  externalTables: externalTables(provider),
   externalEnums: [],
 });
 
@@ -262,7 +262,7 @@ export async function migrateDev(
     if (script !== null)
       scripts.push([
         provider,
-        provider === "sqlite" ? keepSearchTriggers(script, migrationsDir(provider, root)) : script,
+        provider === "sqlite" ? keepTriggers(script, migrationsDir(provider, root)) : script,
       ]);
   }
   const created: string[] = [];
