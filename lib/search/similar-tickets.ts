@@ -15,7 +15,7 @@ const MAX_WORDS = 24;
 const ARTICLE_CHARS = 4000;
 
 /**
- * When a word is too common to rank by (SQLite): held by more than `share` of all tickets
+ * When a word is too common to rank by: held by more than `share` of all tickets
  * and by more than `floor` tickets (below that, ranking by it costs little, and a small
  * desk's words all look common). Of the words left, the `keep` rarest are ranked by.
  */
@@ -46,8 +46,8 @@ export function informativeTerms(
  * Up to `limit` (default 5) earlier tickets (smaller id) of the scope's readable queues
  * whose text ranks highest against this ticket's title and first article: any of their
  * words of three letters or more, by stem on PostgreSQL, ranked by bm25 / ts_rank_cd among
- * the newest CANDIDATES earlier tickets sharing one. On SQLite, words too common to tell
- * tickets apart are left out (informativeTerms). Summaries as the ticket lists have
+ * the newest CANDIDATES earlier tickets sharing one. Words too common to tell tickets
+ * apart are left out (informativeTerms; on PostgreSQL once ANALYZE has statistics). Summaries as the ticket lists have
  * them; [] when the ticket is not readable or has no usable words.
  */
 export async function findSimilarTickets(options: {

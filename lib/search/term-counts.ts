@@ -1,7 +1,9 @@
-// How many tickets hold a word, on SQLite (FTS5's fts5vocab), for similar tickets: bm25
-// reads the whole list of tickets of every word it ranks by, so a word held by half the
-// desk ("guten", "the") costs the most and tells the least. Counts are kept per process
-// for a while; they only decide which words are asked for.
+// How many tickets hold a word, for similar tickets: SQLite's bm25 reads the whole list of
+// tickets of every word it ranks by, and PostgreSQL's GIN index hands every ticket holding
+// any of the words to ts_rank_cd, so a word held by half the desk ("guten", "the") costs
+// the most and tells the least. SQLite counts from FTS5's fts5vocab (kept per process for a
+// while); PostgreSQL estimates from the statistics ANALYZE keeps. The counts only decide
+// which words are asked for.
 import "server-only";
 import { db, isPostgres } from "../db";
 
@@ -26,15 +28,16 @@ export function indexedForm(term: string): string {
 /**
  * The number of tickets whose search row holds each of `terms` (query terms as
  * `queryTerms` returns them), and (about) the number of tickets in all, both up to
- * COUNT_TTL_MS old. Undefined on PostgreSQL (its ranking, ts_rank_cd, reads no word statistics).
- * `now`: ms since the epoch; `maxCached`: the cache's size (both for tests).
+ * COUNT_TTL_MS old; on PostgreSQL estimates (estimatedTicketsHoldingTerms), undefined
+ * while the search table has no statistics. `now`: ms since the epoch; `maxCached`: the
+ * cache's size (both for tests).
  */
 export async function ticketsHoldingTerms(
   terms: string[],
   now = Date.now(),
   maxCached = MAX_CACHED,
 ): Promise<{ counts: Map<string, number>; total: number } | undefined> {
-  if (isPostgres()) return undefined;
+  if (isPostgres()) return estimatedTicketsHoldingTerms(terms);
   const fresh = (entry?: { readAt: number }) => entry && now - entry.readAt < COUNT_TTL_MS;
   // Emptied before, never while, the words are looked up: every word must be found below.
   if (cache.size + terms.length > maxCached) cache.clear();
@@ -64,6 +67,42 @@ export async function ticketsHoldingTerms(
   return {
     counts: new Map(terms.map((term) => [term, cache.get(indexedForm(term))!.tickets])),
     total: ticketTotal!.tickets,
+  };
+}
+
+/**
+ * PostgreSQL: about how many tickets hold each of `terms`, from the statistics ANALYZE
+ * (and autovacuum) keep of the search document: `pg_stats.most_common_elems`, the lexemes
+ * held by the most rows with the share of rows holding each, times the table's row
+ * estimate (`pg_class.reltuples`). A word counts by the larger share of its German and
+ * English stems (how similar tickets match it); a word missing from the list is rarer
+ * than every listed one and counts 0. One statement, no cache. Undefined while the table
+ * has no statistics (PostgreSQL docs, "pg_stats": most_common_elems for tsvector columns).
+ */
+async function estimatedTicketsHoldingTerms(
+  terms: string[],
+): Promise<{ counts: Map<string, number>; total: number } | undefined> {
+  if (terms.length === 0) return undefined;
+  const rows = await db.$queryRawUnsafe<{ term: string; share: number | null; total: number }[]>(
+    `WITH "st" AS (
+       SELECT "most_common_elems"::text::text[] AS "elems", "most_common_elem_freqs" AS "freqs"
+       FROM "pg_stats"
+       WHERE "schemaname" = 'public' AND "tablename" = 'ticket_search' AND "attname" = 'document'
+     )
+     SELECT "w"."term",
+            (SELECT max("st"."freqs"[array_position("st"."elems", "l")])
+             FROM unnest(tsvector_to_array(to_tsvector('ticket_search_german', "w"."term"))
+                         || tsvector_to_array(to_tsvector('ticket_search_english', "w"."term"))) "l"
+            )::float8 AS "share",
+            (SELECT "reltuples" FROM "pg_class" WHERE "oid" = 'public.ticket_search'::regclass)::float8 AS "total"
+     FROM unnest($1::text[]) AS "w"("term"), "st"`,
+    terms,
+  );
+  const total = rows[0]?.total ?? 0;
+  if (total <= 0) return undefined;
+  return {
+    counts: new Map(rows.map((row) => [row.term, Math.round((row.share ?? 0) * total)])),
+    total: Math.round(total),
   };
 }
 
