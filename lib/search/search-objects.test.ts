@@ -26,7 +26,7 @@ describe(`search and count objects on ${provider}`, () => {
       ).toEqual([...searchTables("sqlite")].sort());
       expect(
         await names(
-          `SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ticket_counts'`,
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '${TICKET_COUNTS_TABLE}'`,
         ),
       ).toEqual([TICKET_COUNTS_TABLE]);
     } else {

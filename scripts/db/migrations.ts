@@ -22,7 +22,7 @@ export type { Provider };
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-/** What the engine leaves alone: the search objects of raw-SQL migrations (search-objects.ts). */
+/** What the engine leaves alone: the search and ticket-count objects of raw-SQL migrations (search-objects.ts). */
 const filters = (provider: Provider) => ({
   externalTables: externalTables(provider),
   externalEnums: [],
