@@ -58,6 +58,39 @@ export function orderSegments(
   return backwards ? [nulls, values] : [values, nulls];
 }
 
+/**
+ * A comparator for rows in a Prisma `orderBy` of this module (`{ field: "asc" | "desc" }` or
+ * `{ field: { sort, nulls } }`), ordering as the database's ORDER BY does, for merging rows
+ * read in several statements. Dates compare by time, numbers by value (no text key is
+ * merged: JavaScript's order of strings is not a collation). A null sorts where `nulls`
+ * says; without it, as the smallest value (every nullable key here says).
+ */
+export function compareByOrder(orderBy: Record<string, unknown>[]) {
+  const terms = orderBy.map((term) => {
+    const [field, spec] = Object.entries(term)[0]!;
+    const { sort, nulls } =
+      typeof spec === "string"
+        ? { sort: spec, nulls: undefined }
+        : (spec as { sort: string; nulls?: string });
+    return { field, sign: sort === "desc" ? -1 : 1, nulls };
+  });
+  const scalar = (v: unknown) => (v instanceof Date ? v.getTime() : (v as number | string));
+  return (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    for (const { field, sign, nulls } of terms) {
+      const x = a[field] ?? null;
+      const y = b[field] ?? null;
+      if (x === null && y === null) continue;
+      if (x === null || y === null) {
+        const nullFirst = nulls ? nulls === "first" : sign === 1;
+        return (x === null) === nullFirst ? -1 : 1;
+      }
+      const [p, q] = [scalar(x), scalar(y)];
+      if (p !== q) return (p < q ? -1 : 1) * sign;
+    }
+    return 0;
+  };
+}
+
 const value = (key: SortKey, v: KeyValue) => (key.isDate && v !== null ? new Date(v) : v);
 
 /** One key's "strictly after" (or "before") condition; null when nothing qualifies there. */

@@ -5,6 +5,9 @@ import { systemScope } from "../access/system-scope";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
 import { listQueueTickets } from "./list-queue-tickets";
+import { OPEN_STATES } from "../tickets/states";
+import { SORT_KEYS } from "./list-queue-tickets";
+import { compareByOrder, orderByKeys } from "./keyset";
 import { QUEUE_SORTS, queueViewSchema, type QueueViewInput } from "./schemas";
 
 let queues: Record<string, number>;
@@ -20,7 +23,8 @@ beforeAll(async () => {
     data: { outOfOfficeFrom: new Date("2026-05-30"), outOfOfficeTo: new Date("2026-06-10") },
   });
   // 30 tickets with many ties: 3 creation times, 2 priorities, half without escalation,
-  // a third ordered by hand (with equal keys in two queues), some owned by someone away.
+  // a third ordered by hand (with equal keys in two queues), some owned by someone away,
+  // the open ones in every open state (a queue's open tickets are read state by state).
   for (let i = 0; i < 30; i++) {
     const ticket = await makeTicket(i % 5 === 4 ? queues.Misc : queues.Web, {
       createdAt: new Date(Date.UTC(2026, 4, 1 + (i % 3))),
@@ -28,7 +32,7 @@ beforeAll(async () => {
       escalationDueAt: i % 2 ? null : new Date(Date.UTC(2026, 5, 1 + (i % 4))),
       position: i % 3 === 0 ? 1024 * (i % 4) : null,
       ownerId: i % 7 === 0 ? away.id : null,
-      state: i === 29 ? "closed_successful" : "open",
+      state: i === 29 ? "closed_successful" : OPEN_STATES[i % OPEN_STATES.length],
     });
     ids.push(ticket.id);
   }
@@ -87,6 +91,7 @@ describe("queue view paging", () => {
     // positions, then the unordered ones by age with equal ages), and a filtered view.
     const views: [QueueViewInput, number | undefined][] = [
       ...QUEUE_SORTS.map((sort): [QueueViewInput, undefined] => [{ sort }, undefined]),
+      ...QUEUE_SORTS.map((sort): [QueueViewInput, number] => [{ sort }, queues.Web]),
       [{ sort: "manual", state: "all" }, queues.Web],
       [{ sort: "priority", priority: "3", state: "all" }, queues.Web],
     ];
@@ -111,6 +116,37 @@ describe("queue view paging", () => {
         expect(forward.length, label).toBeGreaterThan(1);
       }
     }
+  });
+
+  it("gives one queue's open tickets, read state by state, in the database's own order", async () => {
+    for (const sort of QUEUE_SORTS) {
+      // One statement over the queue sorts them; "nulls last" as the view shows them.
+      const expected = await db.ticket.findMany({
+        where: { queueId: queues.Web, state: { in: [...OPEN_STATES] } },
+        orderBy: orderByKeys(SORT_KEYS[sort]) as never,
+        select: { id: true },
+      });
+      expect(expected.length).toBeGreaterThan(20);
+      for (const limit of [1, 3, 7, 200]) {
+        const paged = await allPages({ sort }, { queueId: queues.Web, limit });
+        expect(paged, `${sort} by ${limit}`).toEqual(expected.map((t) => t.id));
+      }
+    }
+  });
+
+  it("compares rows as ORDER BY does: dates by time, directions, nulls where told", () => {
+    const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+    const rows = [
+      { id: 1, p: null, at: day(2) },
+      { id: 2, p: 5, at: day(3) },
+      { id: 3, p: 5, at: day(1) },
+      { id: 4, p: 9, at: day(1) },
+    ];
+    const sorted = (orderBy: Record<string, unknown>[]) =>
+      [...rows].sort(compareByOrder(orderBy)).map((r) => r.id);
+    expect(sorted([{ p: { sort: "asc", nulls: "last" } }, { at: "asc" }])).toEqual([3, 2, 4, 1]);
+    expect(sorted([{ p: { sort: "desc", nulls: "first" } }, { at: "asc" }])).toEqual([1, 4, 3, 2]);
+    expect(sorted([{ at: "desc" }, { id: "asc" }])).toEqual([2, 1, 3, 4]);
   });
 
   it("orders as each sort says", async () => {

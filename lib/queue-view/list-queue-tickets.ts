@@ -1,10 +1,11 @@
 import { readableTickets, type Scope } from "../access/scope";
 import { isAway, unattendedTickets } from "../agents/out-of-office";
 import { db, type Prisma } from "../db";
-import { CLOSED_STATES } from "../tickets/states";
+import { CLOSED_STATES, OPEN_STATES } from "../tickets/states";
 import {
   afterKeys,
   beforeKeys,
+  compareByOrder,
   decodeCursor,
   encodeCursor,
   keyValues,
@@ -18,7 +19,8 @@ import type { QueueSort, QueueView } from "./schemas";
  * (prisma/models.prisma), each serving its whole order within a queue: (queueId, priority
  * desc, createdAt, id), (queueId, createdAt, id), (queueId, escalationDueAt, id),
  * (queueId, position, createdAt, id) — a nullable first key is read in two segments
- * (orderSegments), each an index range.
+ * (orderSegments), each an index range. The open tickets of one queue are read per state
+ * (see BY_STATE).
  */
 export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
   // Most urgent first; the oldest first within a priority.
@@ -43,6 +45,23 @@ export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
     { field: "createdAt", direction: "asc", isDate: true },
     { field: "id", direction: "asc" },
   ],
+};
+
+/**
+ * Sorts whose open tickets in one queue are read one state at a time, each on an index
+ * (queueId, state, …the sort's keys) and merged in order: walking the sort's own index,
+ * "not closed" is checked row by row, and a desk's oldest tickets are mostly closed — at
+ * 1,000,000 tickets SQLite stepped over ~45,000 of them for the first page by age (42–48 ms
+ * a statement; per state ≤ 1 ms). `state IN (…)` on the state index would need a sort,
+ * and SQLite's planner (with ANALYZE statistics) then prefers the index that gives the
+ * order. Escalation keeps one statement: closed tickets have no due time, so its index
+ * reaches the open ones first.
+ */
+const BY_STATE: Record<QueueSort, boolean> = {
+  priority: true,
+  age: true,
+  escalation: false,
+  manual: true,
 };
 
 export interface ListQueueTicketsInput {
@@ -105,24 +124,36 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   const before = view.before ? decodeCursor(view.before, view.sort, keys.length) : null;
   const after = !before && view.after ? decodeCursor(view.after, view.sort, keys.length) : null;
   const position = before ? beforeKeys(keys, before) : after ? afterKeys(keys, after) : null;
+  // One queue's open tickets, state by state (BY_STATE); otherwise the view's state filter.
+  // Over several queues an index per state gives no order either, so that stays one statement.
+  const byState = input.queueId !== undefined && view.state === "open" && BY_STATE[view.sort];
   // AND keeps the scope's queue filter even when a queue is asked for.
   const where: Prisma.TicketWhereInput = {
     AND: [
       readableTickets(input.scope),
       ...(input.queueId !== undefined ? [{ queueId: input.queueId }] : []),
-      ...queueViewFilter(view, input),
+      ...queueViewFilter(byState ? { ...view, state: "all" } : view, input),
       ...(position ? [position as Prisma.TicketWhereInput] : []),
     ],
   };
   // Read in the order's segments (a nullable first key: its values, then its nulls) until
   // one row more than the page is there.
-  const readSegment = (segment: ReturnType<typeof orderSegments>[number], take: number) =>
-    db.ticket.findMany({
-      where: { AND: [where, segment.where as Prisma.TicketWhereInput] },
-      orderBy: segment.orderBy as Prisma.TicketOrderByWithRelationInput[],
-      take,
-      select,
-    });
+  const readSegment = async (segment: ReturnType<typeof orderSegments>[number], take: number) => {
+    const orderBy = segment.orderBy as Prisma.TicketOrderByWithRelationInput[];
+    const read = (state?: (typeof OPEN_STATES)[number]) =>
+      db.ticket.findMany({
+        where: {
+          AND: [where, segment.where as Prisma.TicketWhereInput, ...(state ? [{ state }] : [])],
+        },
+        orderBy,
+        take,
+        select,
+      });
+    if (!byState) return read();
+    const perState: Awaited<ReturnType<typeof read>> = [];
+    for (const state of OPEN_STATES) perState.push(...(await read(state)));
+    return perState.sort(compareByOrder(segment.orderBy)).slice(0, take);
+  };
   const rows: Awaited<ReturnType<typeof readSegment>> = [];
   for (const segment of orderSegments(keys, !!before)) {
     rows.push(...(await readSegment(segment, limit + 1 - rows.length)));
