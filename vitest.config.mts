@@ -17,6 +17,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
-    fileParallelism: false,
+    // Two files at once (each has its own database, ports and temporary files): the whole
+    // run on 2 cores 338 → 241 s on SQLite, 437 → 295 s on PostgreSQL.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });
