@@ -4,10 +4,9 @@ import { scopeForAgent } from "../access/scope";
 import { systemScope } from "../access/system-scope";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
-import { listQueueTickets } from "./list-queue-tickets";
 import { OPEN_STATES } from "../tickets/states";
-import { SORT_KEYS } from "./list-queue-tickets";
 import { compareByOrder, orderByKeys } from "./keyset";
+import { listQueueTickets, SORT_KEYS } from "./list-queue-tickets";
 import { QUEUE_SORTS, queueViewSchema, type QueueViewInput } from "./schemas";
 
 let queues: Record<string, number>;
