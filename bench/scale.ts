@@ -112,6 +112,8 @@ export async function measureReads(url: string, seed: SeedResult, requests: numb
   for (const sort of ["priority", "age", "escalation", "manual"]) {
     const first = `/agent/queues/${seed.queueIds[0]}?sort=${sort}`;
     reads.push([`queue view, first page, by ${sort}`, first, agent]);
+    // "All my queues" (the admin: every queue), merged from each queue's parts.
+    reads.push([`queue view, all queues, by ${sort}`, `/agent/queues?sort=${sort}`, agent]);
     const page100 = await pageUrl(url, first, 100, cookie);
     if (!page100) continue;
     reads.push([`queue view, page 100, by ${sort}`, page100, agent]);

@@ -117,18 +117,51 @@ describe("queue view paging", () => {
     }
   });
 
-  it("gives one queue's open tickets, read state by state, in the database's own order", async () => {
-    for (const sort of QUEUE_SORTS) {
-      // One statement over the queue sorts them; "nulls last" as the view shows them.
-      const expected = await db.ticket.findMany({
-        where: { queueId: queues.Web, state: { in: [...OPEN_STATES] } },
-        orderBy: orderByKeys(SORT_KEYS[sort]) as never,
-        select: { id: true },
-      });
-      expect(expected.length).toBeGreaterThan(20);
-      for (const limit of [1, 3, 7, 200]) {
-        const paged = await allPages({ sort }, { queueId: queues.Web, limit });
-        expect(paged, `${sort} by ${limit}`).toEqual(expected.map((t) => t.id));
+  it("reads a view in parts (queue by queue, state by state) in the database's own order", async () => {
+    const reader = await scopeForAgent(await agentOfQueue(queues.Web, "ro", "Part reader"));
+    // One queue; every queue (system scope); a reader's queues (Web and Misc, not VoIP).
+    const cases = [
+      {
+        label: "one queue",
+        scope: systemScope,
+        queueId: queues.Web,
+        where: { queueId: queues.Web },
+      },
+      { label: "every queue", scope: systemScope, queueId: undefined, where: {} },
+      {
+        label: "a reader's queues",
+        scope: reader,
+        queueId: undefined,
+        where: { queueId: { in: [queues.Web, queues.Misc] } },
+      },
+    ];
+    for (const { label, scope, queueId, where } of cases) {
+      for (const sort of QUEUE_SORTS) {
+        // One statement sorts them; "nulls last" as the view shows them.
+        const expected = await db.ticket.findMany({
+          where: { ...where, state: { in: [...OPEN_STATES] } },
+          orderBy: orderByKeys(SORT_KEYS[sort]) as never,
+          select: { id: true },
+        });
+        expect(expected.length).toBeGreaterThan(20);
+        for (const limit of [1, 3, 7, 200]) {
+          const paged: number[] = [];
+          let cursor: string | undefined;
+          for (let page = 0; page < 100; page++) {
+            const result = await listQueueTickets({
+              scope,
+              queueId,
+              view: queueViewSchema.parse({ sort, after: cursor }),
+              agentId: 0,
+              now,
+              limit,
+            });
+            paged.push(...result.tickets.map((t) => t.id));
+            if (!result.nextCursor) break;
+            cursor = result.nextCursor;
+          }
+          expect(paged, `${label}, ${sort} by ${limit}`).toEqual(expected.map((t) => t.id));
+        }
       }
     }
   });

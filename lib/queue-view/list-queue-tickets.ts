@@ -1,4 +1,4 @@
-import { readableTickets, type Scope } from "../access/scope";
+import { queueFilter, readableTickets, type Scope } from "../access/scope";
 import { isAway, unattendedTickets } from "../agents/out-of-office";
 import { db, type Prisma } from "../db";
 import { CLOSED_STATES, OPEN_STATES } from "../tickets/states";
@@ -19,8 +19,8 @@ import type { QueueSort, QueueView } from "./schemas";
  * (prisma/models.prisma), each serving its whole order within a queue: (queueId, priority
  * desc, createdAt, id), (queueId, createdAt, id), (queueId, escalationDueAt, id),
  * (queueId, position, createdAt, id) — a nullable first key is read in two segments
- * (orderSegments), each an index range. The open tickets of one queue are read per state
- * (see BY_STATE).
+ * (orderSegments), each an index range. Open tickets are read per queue and state
+ * (IN_PARTS).
  */
 export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
   // Most urgent first; the oldest first within a priority.
@@ -47,17 +47,29 @@ export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
   ],
 };
 
+/** The ids of the queues the scope reads (every queue for an admin), ascending. */
+async function readQueueIdList(scope: Scope): Promise<number[]> {
+  const queues = await db.queue.findMany({
+    where: queueFilter(scope.readQueueIds),
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return queues.map((q) => q.id);
+}
+
 /**
- * Sorts whose open tickets in one queue are read one state at a time, each on an index
- * (queueId, state, …the sort's keys) and merged in order: walking the sort's own index,
- * "not closed" is checked row by row, and a desk's oldest tickets are mostly closed — at
- * 1,000,000 tickets SQLite stepped over ~45,000 of them for the first page by age (42–48 ms
- * a statement; per state ≤ 1 ms). `state IN (…)` on the state index would need a sort,
- * and SQLite's planner (with ANALYZE statistics) then prefers the index that gives the
- * order. Escalation keeps one statement: closed tickets have no due time, so its index
- * reaches the open ones first.
+ * Sorts whose open tickets are read in parts — one per queue of the view and open state, each
+ * on an index (queueId, state, …the sort's keys) that gives the part's rows in order, at most
+ * a page plus one — and merged in order. In one statement, "not closed" was checked row by
+ * row while SQLite walked the sort's index from the oldest tickets, which on a desk are mostly
+ * closed (1,000,000 tickets: one queue's first page by age stepped over ~45,000, 42–48 ms), and
+ * over several queues it sorted every open ticket of them (0.5–3 s for 3–10 queues). `state IN
+ * (…)` on the state index still needs a sort, and SQLite's planner (with ANALYZE statistics)
+ * then prefers the index that gives the order. A part costs ~0.3 ms, so the cost grows with
+ * queues × open states (an admin's 20 queues: 80 parts). Escalation keeps one statement:
+ * closed tickets have no due time, so its index reaches the open ones first (≤ 13 ms at 1M).
  */
-const BY_STATE: Record<QueueSort, boolean> = {
+const IN_PARTS: Record<QueueSort, boolean> = {
   priority: true,
   age: true,
   escalation: false,
@@ -124,38 +136,58 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   const before = view.before ? decodeCursor(view.before, view.sort, keys.length) : null;
   const after = !before && view.after ? decodeCursor(view.after, view.sort, keys.length) : null;
   const position = before ? beforeKeys(keys, before) : after ? afterKeys(keys, after) : null;
-  // One queue's open tickets, state by state (BY_STATE); otherwise the view's state filter.
-  // Over several queues an index per state gives no order either, so that stays one statement.
-  const byState = input.queueId !== undefined && view.state === "open" && BY_STATE[view.sort];
-  // AND keeps the scope's queue filter even when a queue is asked for.
+  // The open tickets in a sort of IN_PARTS are read in parts, each an index range that gives
+  // the sort's order: one per queue of the view and open state; the parts' rows are merged in
+  // the sort's order. Other views are one statement.
+  const inParts = view.state === "open" && IN_PARTS[view.sort];
+  const oneQueue = input.queueId !== undefined ? { queueId: input.queueId } : {};
+  const parts: Prisma.TicketWhereInput[] = !inParts
+    ? [oneQueue]
+    : (input.queueId !== undefined ? [input.queueId] : await readQueueIdList(input.scope)).flatMap(
+        (queueId) => OPEN_STATES.map((state) => ({ queueId, state })),
+      );
+  // AND keeps the scope's queue filter whatever the parts say.
   const where: Prisma.TicketWhereInput = {
     AND: [
       readableTickets(input.scope),
-      ...(input.queueId !== undefined ? [{ queueId: input.queueId }] : []),
-      ...queueViewFilter(byState ? { ...view, state: "all" } : view, input),
+      ...queueViewFilter(inParts ? { ...view, state: "all" } : view, input),
       ...(position ? [position as Prisma.TicketWhereInput] : []),
     ],
   };
+  const keySelect = Object.fromEntries(keys.map((k) => [k.field, true])) as Prisma.TicketSelect;
   // Read in the order's segments (a nullable first key: its values, then its nulls) until
-  // one row more than the page is there.
+  // one row more than the page is there. One part: the page's rows at once; several: each
+  // part's sort keys, merged, then the page's rows by id.
   const readSegment = async (segment: ReturnType<typeof orderSegments>[number], take: number) => {
     const orderBy = segment.orderBy as Prisma.TicketOrderByWithRelationInput[];
-    const read = (state?: (typeof OPEN_STATES)[number]) =>
-      db.ticket.findMany({
-        where: {
-          AND: [where, segment.where as Prisma.TicketWhereInput, ...(state ? [{ state }] : [])],
-        },
-        orderBy,
-        take,
-        select,
-      });
-    if (!byState) return read();
-    const perState: Awaited<ReturnType<typeof read>> = [];
-    for (const state of OPEN_STATES) perState.push(...(await read(state)));
-    return perState.sort(compareByOrder(segment.orderBy)).slice(0, take);
+    const inPart = (part: Prisma.TicketWhereInput) => ({
+      AND: [where, segment.where as Prisma.TicketWhereInput, part],
+    });
+    // Manual order's positions are given by hand, to few tickets: they are one statement.
+    const handOrdered = keys[0]?.nullable && segment.where[keys[0].field] !== null;
+    const segmentParts =
+      inParts && handOrdered ? [{ ...oneQueue, state: { in: [...OPEN_STATES] } }] : parts;
+    if (segmentParts.length === 1)
+      return db.ticket.findMany({ where: inPart(segmentParts[0]!), orderBy, take, select });
+    const found: Record<string, unknown>[] = [];
+    for (const part of segmentParts)
+      found.push(
+        ...(await db.ticket.findMany({ where: inPart(part), orderBy, take, select: keySelect })),
+      );
+    const ids = found
+      .sort(compareByOrder(segment.orderBy))
+      .slice(0, take)
+      .map((row) => row.id as number);
+    const byId = new Map(
+      (await db.ticket.findMany({ where: { AND: [where, { id: { in: ids } }] }, select })).map(
+        (row) => [row.id, row],
+      ),
+    );
+    return ids.flatMap((id) => byId.get(id) ?? []);
   };
   const rows: Awaited<ReturnType<typeof readSegment>> = [];
   for (const segment of orderSegments(keys, !!before)) {
+    if (parts.length === 0) break;
     rows.push(...(await readSegment(segment, limit + 1 - rows.length)));
     if (rows.length > limit) break;
   }
