@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { agentOfQueue, makeTicket, queueIds } from "../../tests/kit/queue-tickets";
-import { scopeForAgent } from "../access/scope";
+import { scopeForAgent, type Scope } from "../access/scope";
 import { systemScope } from "../access/system-scope";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   });
   // 30 tickets with many ties: 3 creation times, 2 priorities, half without escalation,
   // a third ordered by hand (with equal keys in two queues), some owned by someone away,
-  // the open ones in every open state (a queue's open tickets are read state by state).
+  // the open ones in every open state (open tickets are read per queue and state).
   for (let i = 0; i < 30; i++) {
     const ticket = await makeTicket(i % 5 === 4 ? queues.Misc : queues.Web, {
       createdAt: new Date(Date.UTC(2026, 4, 1 + (i % 3))),
@@ -43,13 +43,16 @@ beforeAll(async () => {
   await makeTicket(queues.VoIP);
 });
 
-/** Every page of a view, following the cursors. */
-async function allPages(view: QueueViewInput, options: { queueId?: number; limit: number }) {
+/** Every page of a view (in the system scope unless told), following the cursors. */
+async function allPages(
+  view: QueueViewInput,
+  options: { queueId?: number; limit: number; scope?: Scope },
+) {
   const seen: number[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
     const result = await listQueueTickets({
-      scope: systemScope,
+      scope: options.scope ?? systemScope,
       queueId: options.queueId,
       view: queueViewSchema.parse({ ...view, after: cursor }),
       agentId: 0,
@@ -145,21 +148,7 @@ describe("queue view paging", () => {
         });
         expect(expected.length).toBeGreaterThan(20);
         for (const limit of [1, 3, 7, 200]) {
-          const paged: number[] = [];
-          let cursor: string | undefined;
-          for (let page = 0; page < 100; page++) {
-            const result = await listQueueTickets({
-              scope,
-              queueId,
-              view: queueViewSchema.parse({ sort, after: cursor }),
-              agentId: 0,
-              now,
-              limit,
-            });
-            paged.push(...result.tickets.map((t) => t.id));
-            if (!result.nextCursor) break;
-            cursor = result.nextCursor;
-          }
+          const paged = await allPages({ sort }, { queueId, limit, scope });
           expect(paged, `${label}, ${sort} by ${limit}`).toEqual(expected.map((t) => t.id));
         }
       }
