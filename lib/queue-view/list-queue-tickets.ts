@@ -62,7 +62,7 @@ async function readQueueIdList(scope: Scope): Promise<number[]> {
  * on an index (queueId, state, …the sort's keys) that gives the part's rows in order, at most
  * a page plus one — and merged in order. In one statement, "not closed" was checked row by
  * row while SQLite walked the sort's index from the oldest tickets, which on a desk are mostly
- * closed (1,000,000 tickets: one queue's first page by age stepped over ~45,000, 42–48 ms), and
+ * closed (1,000,000 tickets: one queue's first page by age read ~15,900 rows, 42–48 ms), and
  * over several queues it sorted every open ticket of them (0.4–1.2 s for 3–10 queues). `state IN
  * (…)` on the state index still needs a sort, and SQLite's planner (with ANALYZE statistics)
  * then prefers the index that gives the order. A part costs ~0.3 ms, so the cost grows with
