@@ -112,7 +112,7 @@ export async function measureReads(url: string, seed: SeedResult, requests: numb
   for (const sort of ["priority", "age", "escalation", "manual"]) {
     const first = `/agent/queues/${seed.queueIds[0]}?sort=${sort}`;
     reads.push([`queue view, first page, by ${sort}`, first, agent]);
-    // "All my queues" (the admin: every queue), merged from each queue's parts.
+    // "All my queues" (the admin: every queue); open tickets are read per queue and state.
     reads.push([`queue view, all queues, by ${sort}`, `/agent/queues?sort=${sort}`, agent]);
     const page100 = await pageUrl(url, first, 100, cookie);
     if (!page100) continue;

@@ -1,4 +1,4 @@
-import { queueFilter, readableTickets, type Scope } from "../access/scope";
+import { readableTickets, type Scope } from "../access/scope";
 import { isAway, unattendedTickets } from "../agents/out-of-office";
 import { db, type Prisma } from "../db";
 import { CLOSED_STATES, OPEN_STATES } from "../tickets/states";
@@ -12,6 +12,7 @@ import {
   orderSegments,
   type SortKey,
 } from "./keyset";
+import { listViewQueues } from "./list-view-queues";
 import type { QueueSort, QueueView } from "./schemas";
 
 /**
@@ -46,16 +47,6 @@ export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
     { field: "id", direction: "asc" },
   ],
 };
-
-/** The ids of the queues the scope reads (every queue for an admin), ascending. */
-async function readQueueIdList(scope: Scope): Promise<number[]> {
-  const queues = await db.queue.findMany({
-    where: queueFilter(scope.readQueueIds),
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  return queues.map((q) => q.id);
-}
 
 /**
  * Sorts whose open tickets are read in parts — one per queue of the view and open state, each
@@ -143,9 +134,10 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   const oneQueue = input.queueId !== undefined ? { queueId: input.queueId } : {};
   const parts: Prisma.TicketWhereInput[] = !inParts
     ? [oneQueue]
-    : (input.queueId !== undefined ? [input.queueId] : await readQueueIdList(input.scope)).flatMap(
-        (queueId) => OPEN_STATES.map((state) => ({ queueId, state })),
-      );
+    : (input.queueId !== undefined
+        ? [input.queueId]
+        : (await listViewQueues(input)).map((q) => q.id)
+      ).flatMap((queueId) => OPEN_STATES.map((state) => ({ queueId, state })));
   // AND keeps the scope's queue filter whatever the parts say.
   const where: Prisma.TicketWhereInput = {
     AND: [
