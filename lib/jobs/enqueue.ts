@@ -16,12 +16,7 @@ export interface EnqueueInput<T extends JobType> {
  * The payload is parsed with its type's schema first (a ZodError rolls the change back).
  */
 export async function enqueue<T extends JobType>(tx: Tx, input: EnqueueInput<T>) {
-  const data = {
-    type: input.type,
-    payload: jobPayloadSchemas[input.type].parse(input.payload) as Prisma.InputJsonValue,
-    runAt: input.runAt ?? new Date(),
-    maxAttempts: input.maxAttempts ?? 8,
-  };
+  const data = jobRow(input, new Date());
   if (!input.dedupeKey) return tx.job.create({ data });
   return tx.job.upsert({
     where: { dedupeKey: input.dedupeKey },
@@ -36,6 +31,26 @@ export async function enqueue<T extends JobType>(tx: Tx, input: EnqueueInput<T>)
       finishedAt: null,
     },
   });
+}
+
+/**
+ * Adds several unkeyed jobs inside the caller's transaction with one multi-row insert;
+ * each payload is checked as `enqueue` checks it.
+ */
+export async function enqueueMany(tx: Tx, inputs: Omit<EnqueueInput<JobType>, "dedupeKey">[]) {
+  if (inputs.length === 0) return;
+  const now = new Date();
+  await tx.job.createMany({ data: inputs.map((input) => jobRow(input, now)) });
+}
+
+/** The row of a new job; the payload parsed with its type's schema (a refused one throws). */
+function jobRow(input: Omit<EnqueueInput<JobType>, "dedupeKey">, now: Date) {
+  return {
+    type: input.type,
+    payload: jobPayloadSchemas[input.type].parse(input.payload) as Prisma.InputJsonValue,
+    runAt: input.runAt ?? now,
+    maxAttempts: input.maxAttempts ?? 8,
+  };
 }
 
 /**

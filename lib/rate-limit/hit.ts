@@ -1,3 +1,4 @@
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Db, Tx } from "../db";
 
 /**
@@ -43,13 +44,48 @@ export async function hitRateLimit(
   now = new Date(),
   offsetSeconds = 0,
 ) {
-  const { key, windowStart } = windowKey(scope, identity, windowSeconds, now, offsetSeconds);
-  const expiresAt = new Date((windowStart + windowSeconds) * 1000);
-  const rows = await client.$queryRaw<{ count: number | bigint }[]>`
-    INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES (${key}, 1, ${expiresAt})
-    ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimit"."count" + 1
-    RETURNING "count"`;
-  return Number(rows[0].count);
+  return (await hitRateLimits(client, scope, [identity], windowSeconds, now, offsetSeconds))[0];
+}
+
+/**
+ * Counts one hit per identity given (an identity may come more than once) and returns,
+ * in order, the count each hit brought its window to, as if they had been counted one
+ * after the other. One multi-row upsert for all of them.
+ */
+export async function hitRateLimits(
+  client: Db | Tx,
+  scope: string,
+  identities: string[],
+  windowSeconds: number,
+  now = new Date(),
+  offsetSeconds = 0,
+): Promise<number[]> {
+  if (identities.length === 0) return [];
+  const windows = identities.map((identity) =>
+    windowKey(scope, identity, windowSeconds, now, offsetSeconds),
+  );
+  const hits = new Map<string, { count: number; expiresAt: Date }>();
+  for (const { key, windowStart } of windows) {
+    const hit = hits.get(key) ?? {
+      count: 0,
+      expiresAt: new Date((windowStart + windowSeconds) * 1000),
+    };
+    hit.count++;
+    hits.set(key, hit);
+  }
+  const values = [...hits].map(([key, hit]) => sql`(${key}, ${hit.count}, ${hit.expiresAt})`);
+  // Each key once (PostgreSQL refuses to update one row twice in a statement).
+  const rows = await client.$queryRaw<{ key: string; count: number | bigint }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES ${join(values)}
+    ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimit"."count" + excluded."count"
+    RETURNING "key", "count"`;
+  const next = new Map<string, number>();
+  for (const row of rows) next.set(row.key, Number(row.count) - hits.get(row.key)!.count + 1);
+  return windows.map(({ key }) => {
+    const count = next.get(key)!;
+    next.set(key, count + 1);
+    return count;
+  });
 }
 
 /** True while `identity` has made at most `limit` hits in the current window (this one included). */

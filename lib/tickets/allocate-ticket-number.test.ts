@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
+import { allocateTicketNumbers } from "./allocate-ticket-number";
 import { isValidTicketNumber } from "./ticket-number";
 
 const run = promisify(execFile);
@@ -40,4 +41,24 @@ describe("ticket numbers under concurrency", () => {
     expect(counters.at(-1)).toBe(processes * perProcess);
     // Four processes start and write; a loaded machine needs time (never a speed check).
   }, 180_000);
+
+  it("takes a batch's numbers with one range per day, rising in the order given", async () => {
+    await seedDatabase();
+    // Noon UTC is the same day in any desk time zone within ±11 hours.
+    const day1 = new Date("2031-03-04T12:00:00Z");
+    const day2 = new Date("2031-03-05T12:00:00Z");
+    const numbers = await allocateTicketNumbers([day1, day2, day1, day1, day2]);
+    expect(numbers.every(isValidTicketNumber)).toBe(true);
+    const counter = (n: string) => Number(n.slice(-6, -1));
+    expect(numbers.map((n) => n.slice(0, 8))).toEqual([
+      "20310304",
+      "20310305",
+      "20310304",
+      "20310304",
+      "20310305",
+    ]);
+    expect(numbers.map(counter)).toEqual([1, 1, 2, 3, 2]);
+    // The next one continues after the batch.
+    expect(counter((await allocateTicketNumbers([day1]))[0])).toBe(4);
+  });
 });

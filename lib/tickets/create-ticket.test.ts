@@ -6,6 +6,7 @@ import { seedDatabase } from "../setup/seed";
 import { getSettings } from "../settings/get-settings";
 import { changeSettings } from "../../tests/kit/settings";
 import { SYSTEM } from "../actor";
+import type { UserFacingError } from "../errors";
 import { createTicket } from "./create-ticket";
 import { isValidTicketNumber } from "./ticket-number";
 import { updateTicket } from "./update-ticket";
@@ -94,6 +95,180 @@ describe("createTicket", () => {
       jobs: await db.job.count(),
       history: await db.historyEntry.count(),
     }).toEqual(before);
+  });
+});
+
+describe("createTicket, several at once (group commit)", () => {
+  const article = (text: string, attachments: string[] = []) => ({
+    channel: "web" as const,
+    direction: "in" as const,
+    visibleToCustomer: true,
+    text,
+    attachments: attachments.map((name) => ({
+      filename: name,
+      contentType: "text/plain",
+      content: Buffer.from(`content of ${name}`),
+    })),
+  });
+
+  it("gives each ticket of a batch its own number, customer, article, attachments, history, SLA and jobs", async () => {
+    await seedDatabase();
+    const misc = await queueId("Misc");
+    const wlan = await db.queue.update({
+      where: { name: "WLAN" },
+      data: { slaFirstResponseMinutes: 60, slaSolutionMinutes: 480 },
+    });
+    // Alone first: the SLA due time a ticket of that queue gets.
+    const alone = await createTicket({
+      scope: systemScope,
+      customer: { email: "alone@example.org" },
+      title: "Alone",
+      queueId: wlan.id,
+      actor: SYSTEM,
+      article: article("alone"),
+    });
+    const inputs = Array.from({ length: 12 }, (_, i) => ({
+      scope: systemScope,
+      // Tickets 0, 4 and 8 come from one new address, written differently, named once.
+      customer:
+        i % 4 === 0
+          ? {
+              email: i === 4 ? "  SAME@example.org" : "same@example.org",
+              name: i === 8 ? "Sam" : "",
+            }
+          : { email: `batch-${i}@example.org`, name: `Person ${i}` },
+      title: `Batch ticket ${i}`,
+      queueId: i % 3 === 0 ? wlan.id : misc,
+      priority: (i % 5) + 1,
+      actor: SYSTEM,
+      article: article(`text ${i}`, i % 2 ? [`a${i}.txt`, `b${i}.txt`] : []),
+    }));
+    const created = await Promise.all(inputs.map((input) => createTicket(input)));
+
+    expect(new Set(created.map((t) => t.number)).size).toBe(12);
+    expect(created.every((t) => isValidTicketNumber(t.number))).toBe(true);
+    const same = created.filter((_, i) => i % 4 === 0);
+    expect(new Set(same.map((t) => t.customerId)).size).toBe(1);
+    expect(same[0].customer.email).toBe("same@example.org");
+    expect(
+      (await db.customer.findUniqueOrThrow({ where: { email: "same@example.org" } })).name,
+    ).toBe("Sam");
+    for (const [i, ticket] of created.entries()) {
+      const stored = await db.ticket.findUniqueOrThrow({
+        where: { id: ticket.id },
+        include: {
+          customer: true,
+          articles: { include: { attachments: { orderBy: { filename: "asc" } } } },
+          history: true,
+        },
+      });
+      expect(stored.title).toBe(`Batch ticket ${i}`);
+      expect(stored.priority).toBe((i % 5) + 1);
+      expect(stored.queueId).toBe(i % 3 === 0 ? wlan.id : misc);
+      if (i % 4) expect(stored.customer.email).toBe(`batch-${i}@example.org`);
+      expect(stored.articles.map((a) => [a.text, a.authorCustomerId])).toEqual([
+        [`text ${i}`, stored.customerId],
+      ]);
+      expect(stored.articles[0].attachments.map((a) => a.filename)).toEqual(
+        i % 2 ? [`a${i}.txt`, `b${i}.txt`] : [],
+      );
+      expect(stored.articles[0].attachments.map((a) => a.size)).toEqual(
+        i % 2 ? [`content of a${i}.txt`.length, `content of b${i}.txt`.length] : [],
+      );
+      expect(stored.history.map((h) => [h.type, h.newValue])).toEqual([
+        ["created", `${i % 3 === 0 ? "WLAN" : "Misc"}; web`],
+      ]);
+      // The answer is the row as stored, SLA due times included.
+      expect(ticket.article.id).toBe(stored.articles[0].id);
+      expect(ticket.firstResponseDueAt).toEqual(stored.firstResponseDueAt);
+      if (i % 3 === 0)
+        expect(stored.firstResponseDueAt!.getTime() - stored.createdAt.getTime()).toBe(
+          alone.firstResponseDueAt!.getTime() - alone.createdAt.getTime(),
+        );
+      else expect(stored.firstResponseDueAt).toBeNull();
+    }
+    const jobs = await db.job.findMany({ where: { type: { in: ["ticket.event", "mail.send"] } } });
+    for (const ticket of created) {
+      const mine = jobs.filter((j) => (j.payload as { ticketId?: number }).ticketId === ticket.id);
+      expect(mine.map((j) => j.type).sort()).toEqual(["mail.send", "ticket.event"]);
+      expect(ticket.autoResponseQueued).toBe(true);
+    }
+    const escalations = await db.job.findMany({ where: { type: "ticket.escalation" } });
+    expect(escalations.map((j) => (j.payload as { ticketId: number }).ticketId).sort()).toEqual(
+      [alone, ...created.filter((_, i) => i % 3 === 0)].map((t) => t.id).sort(),
+    );
+  });
+
+  it("fails a creation of a batch alone and leaves nothing of it", async () => {
+    await seedDatabase();
+    const misc = await queueId("Misc");
+    const reader = await scopeWithAccess({ Misc: "ro" });
+    const base = { scope: systemScope, queueId: misc, actor: SYSTEM, article: article("x") };
+    const outcomes = await Promise.allSettled([
+      createTicket({ ...base, customer: { email: "ok1@example.org" }, title: "Fine 1" }),
+      createTicket({
+        ...base,
+        customer: { email: "bad1@example.org" },
+        title: "Bad 1",
+        queueId: 999_999,
+      }),
+      createTicket({ ...base, customer: { email: "ok2@example.org" }, title: "Fine 2" }),
+      // A reader may not write the queue: refused as an unknown queue.
+      createTicket({
+        ...base,
+        customer: { email: "bad2@example.org" },
+        title: "Bad 2",
+        scope: reader,
+      }),
+      createTicket({
+        ...base,
+        customer: { email: "bad3@example.org" },
+        title: "Bad 3",
+        onCreated: async () => {
+          throw new Error("onCreated broke");
+        },
+      }),
+      createTicket({ ...base, customer: { email: "ok3@example.org" }, title: "Fine 3" }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "rejected",
+      "rejected",
+      "fulfilled",
+    ]);
+    const reasons = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
+    expect(reasons.map((r) => (r as UserFacingError).key ?? (r as Error).message)).toEqual([
+      "unknownQueue",
+      "unknownQueue",
+      "onCreated broke",
+    ]);
+    const titles = (await db.ticket.findMany({ select: { title: true } })).map((t) => t.title);
+    expect(titles.filter((t) => /^(Fine|Bad)/.test(t)).sort()).toEqual([
+      "Fine 1",
+      "Fine 2",
+      "Fine 3",
+    ]);
+  });
+
+  it("counts a batch's auto-responses against the daily cap in order", async () => {
+    await seedDatabase();
+    const misc = await queueId("Misc");
+    const { autoMailDailyCap } = await getSettings();
+    await changeSettings({ autoMailDailyCap: 2 });
+    try {
+      const results = await Promise.all(
+        ["loop@example.org", "LOOP@example.org", "other@example.org", "loop@example.org"].map(
+          (email) => createTicketIn(misc, email),
+        ),
+      );
+      expect(results.map((r) => r.autoResponseQueued)).toEqual([true, true, true, false]);
+      // The cap holds across batches: the next one from that address gets none either.
+      expect((await createTicketIn(misc, "loop@example.org")).autoResponseQueued).toBe(false);
+    } finally {
+      await changeSettings({ autoMailDailyCap });
+    }
   });
 });
 

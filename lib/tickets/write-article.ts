@@ -60,25 +60,41 @@ export function singleLine(text: string): string {
  * Writes an article and its attachments (bytes kept in the database, sha256 recorded):
  * one INSERT … RETURNING for the article and one multi-row INSERT for all its
  * attachments, instead of a nested create (which re-reads the article and inserts
- * attachment by attachment). Returns `{ id, createdAt }`.
+ * attachment by attachment). Returns the article row as stored.
  */
 export async function writeArticle(tx: Tx, ticketId: number, article: NewArticle) {
-  const { attachments = [], ...fields } = article;
-  // One INSERT … RETURNING: the row as stored (the API answers a new ticket with it).
-  const written = await tx.article.create({ data: { ...fields, ticketId } });
-  if (attachments.length > 0) {
-    await tx.attachment.createMany({
-      data: attachments.map((a) => ({
-        articleId: written.id,
-        filename: safeFilename(a.filename),
-        contentType: a.contentType || "application/octet-stream",
-        size: a.content.byteLength,
-        sha256: sha256Hex(a.content),
-        contentId: a.contentId ?? null,
-        isInline: a.isInline ?? false,
-        content: Buffer.from(a.content),
-      })),
-    });
-  }
-  return written;
+  return (await writeArticles(tx, [{ ticketId, article }]))[0];
+}
+
+/**
+ * `writeArticle` for several tickets' articles at once (the first articles of a batch of
+ * new tickets): one INSERT … RETURNING for the articles and one for all their attachments.
+ * At most one article per ticket (the rows come back matched by ticket). Returns the rows
+ * in the order given.
+ */
+export async function writeArticles(tx: Tx, items: { ticketId: number; article: NewArticle }[]) {
+  if (new Set(items.map((item) => item.ticketId)).size !== items.length)
+    throw new Error("writeArticles: one article per ticket");
+  const written = await tx.article.createManyAndReturn({
+    data: items.map(({ ticketId, article: { attachments: _attachments, ...fields } }) => ({
+      ...fields,
+      ticketId,
+    })),
+  });
+  const byTicket = new Map(written.map((row) => [row.ticketId, row]));
+  const rows = items.map((item) => byTicket.get(item.ticketId)!);
+  const attachments = items.flatMap(({ article }, i) =>
+    (article.attachments ?? []).map((a) => ({
+      articleId: rows[i].id,
+      filename: safeFilename(a.filename),
+      contentType: a.contentType || "application/octet-stream",
+      size: a.content.byteLength,
+      sha256: sha256Hex(a.content),
+      contentId: a.contentId ?? null,
+      isInline: a.isInline ?? false,
+      content: Buffer.from(a.content),
+    })),
+  );
+  if (attachments.length > 0) await tx.attachment.createMany({ data: attachments });
+  return rows;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "../../db";
-import { enqueue } from "../../jobs/enqueue";
+import { enqueue, enqueueMany } from "../../jobs/enqueue";
 import type { MailJobPayload, MailKind } from "../../jobs/job-types";
 
 export type { MailJobPayload, MailKind };
@@ -17,4 +17,12 @@ export async function enqueueMail(
     dedupeKey: options.dedupeKey,
     maxAttempts: 8,
   });
+}
+
+/** Queues several mails inside the caller's transaction with one insert. */
+export async function enqueueMails(tx: Tx, payloads: MailJobPayload[]) {
+  await enqueueMany(
+    tx,
+    payloads.map((payload) => ({ type: "mail.send", payload: { ...payload }, maxAttempts: 8 })),
+  );
 }

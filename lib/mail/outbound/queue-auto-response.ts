@@ -1,8 +1,8 @@
 import { getSettings } from "../../settings/get-settings";
 import type { Tx } from "../../db";
 import { isLocale } from "../../i18n/locales";
-import { isWithinRateLimit } from "../../rate-limit/hit";
-import { enqueueMail } from "./enqueue-mail";
+import { hitRateLimits } from "../../rate-limit/hit";
+import { enqueueMails } from "./enqueue-mail";
 import type { AutoResponseEvent } from "./auto-response-events";
 
 export interface AutoResponseTarget {
@@ -32,32 +32,60 @@ export async function queueAutoResponse(
   target: AutoResponseTarget,
   now = new Date(),
 ): Promise<boolean> {
-  const { customer } = target;
-  const event = target.event ?? "new_ticket";
-  if (!target.queue.autoResponse || customer.bouncingAt || customer.isDeskAddress) return false;
-  if (
-    event !== "new_ticket" &&
-    !(await tx.autoResponse.count({ where: { queueId: target.queue.id, event, active: true } }))
-  )
-    return false;
-  if (
-    !(await isWithinRateLimit(
-      tx,
-      "auto-mail",
-      customer.email,
-      (await getSettings()).autoMailDailyCap,
-      86_400,
-      now,
-    ))
-  )
-    return false;
-  await enqueueMail(tx, {
-    kind: "auto-response",
-    to: customer.email,
-    locale: isLocale(customer.locale) ? customer.locale : undefined,
-    ticketId: target.ticketId,
-    articleId: target.articleId,
-    ...(event === "new_ticket" ? {} : { autoResponseEvent: event }),
-  });
-  return true;
+  return (await queueAutoResponses(tx, [target], now))[0];
+}
+
+/**
+ * `queueAutoResponse` for several targets at once (a batch of new tickets), with the same
+ * rules, in order: an address that comes twice counts twice against its daily cap. One
+ * rate-limit statement and one job insert for the whole batch. Returns, per target,
+ * whether a mail was queued.
+ */
+export async function queueAutoResponses(
+  tx: Tx,
+  targets: AutoResponseTarget[],
+  now = new Date(),
+): Promise<boolean[]> {
+  const queued = targets.map(() => false);
+  const hasText = new Map<string, boolean>();
+  const candidates: number[] = [];
+  for (const [i, { customer, queue, event = "new_ticket" }] of targets.entries()) {
+    if (!queue.autoResponse || customer.bouncingAt || customer.isDeskAddress) continue;
+    if (event !== "new_ticket") {
+      const key = `${queue.id}:${event}`;
+      if (!hasText.has(key))
+        hasText.set(
+          key,
+          (await tx.autoResponse.count({ where: { queueId: queue.id, event, active: true } })) > 0,
+        );
+      if (!hasText.get(key)) continue;
+    }
+    candidates.push(i);
+  }
+  if (candidates.length === 0) return queued;
+  const cap = (await getSettings()).autoMailDailyCap;
+  const counts = await hitRateLimits(
+    tx,
+    "auto-mail",
+    candidates.map((i) => targets[i].customer.email),
+    86_400,
+    now,
+  );
+  const sending = candidates.filter((_, k) => counts[k] <= cap);
+  await enqueueMails(
+    tx,
+    sending.map((i) => {
+      const { customer, event = "new_ticket", ticketId, articleId } = targets[i];
+      queued[i] = true;
+      return {
+        kind: "auto-response" as const,
+        to: customer.email,
+        locale: isLocale(customer.locale) ? customer.locale : undefined,
+        ticketId,
+        articleId,
+        ...(event === "new_ticket" ? {} : { autoResponseEvent: event }),
+      };
+    }),
+  );
+  return queued;
 }
