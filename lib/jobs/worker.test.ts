@@ -349,6 +349,24 @@ describe("stopping a worker", () => {
   });
 });
 
+describe("a worker in the web process", () => {
+  it("lets the event loop turn between claims, so a backlog does not hold up requests", async () => {
+    await transaction(async (tx) => {
+      for (let i = 0; i < 40; i++) await enqueue(tx, { type: "system.probe", payload: { ms: 0 } });
+    });
+    const done = () => db.job.count({ where: { type: "system.probe", status: "done" } });
+    const worker = createWorker({ handlers: jobHandlers, log: () => {}, pollMs: 10 });
+    worker.start();
+    // What a request arriving now waits for: the next turn of the event loop. Without the
+    // turn between claims, all 40 jobs would be done by then (on SQLite, no statement
+    // waits for I/O); with it, one claim's jobs at most (concurrency 4).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(await done()).toBeLessThanOrEqual(4);
+    await waitFor(async () => (await done()) === 40, 10_000);
+    await worker.stop();
+  });
+});
+
 describe("several worker processes", () => {
   const children: ChildProcess[] = [];
   afterEach(() => children.forEach((c) => c.kill("SIGKILL")));
