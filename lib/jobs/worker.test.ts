@@ -357,13 +357,16 @@ describe("a worker in the web process", () => {
     const done = () => db.job.count({ where: { type: "system.probe", status: "done" } });
     const worker = createWorker({ handlers: jobHandlers, log: () => {}, pollMs: 10 });
     worker.start();
-    // What a request arriving now waits for: the next turn of the event loop. Without the
-    // turn between claims, all 40 jobs would be done by then (on SQLite, no statement
-    // waits for I/O); with it, one claim's jobs at most (concurrency 4).
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    expect(await done()).toBeLessThanOrEqual(4);
-    await waitFor(async () => (await done()) === 40, 10_000);
-    await worker.stop();
+    try {
+      // What a request arriving now waits for: the next turn of the event loop. Without the
+      // turn between claims, all 40 jobs would be done by then (on SQLite, no statement
+      // waits for I/O); with it, one claim's jobs at most (concurrency 4).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(await done()).toBeLessThanOrEqual(4);
+      await waitFor(async () => (await done()) === 40, 10_000);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 

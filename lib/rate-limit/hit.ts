@@ -73,8 +73,12 @@ export async function hitRateLimits(
     hit.count++;
     hits.set(key, hit);
   }
-  const values = [...hits].map(([key, hit]) => sql`(${key}, ${hit.count}, ${hit.expiresAt})`);
-  // Each key once (PostgreSQL refuses to update one row twice in a statement).
+  // Each key once (PostgreSQL refuses to update one row twice in a statement), in key order:
+  // two transactions upserting the same keys then lock their rows in the same order and
+  // cannot deadlock.
+  const values = [...hits]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, hit]) => sql`(${key}, ${hit.count}, ${hit.expiresAt})`);
   const rows = await client.$queryRaw<{ key: string; count: number | bigint }[]>`
     INSERT INTO "RateLimit" ("key", "count", "expiresAt") VALUES ${join(values)}
     ON CONFLICT ("key") DO UPDATE SET "count" = "RateLimit"."count" + excluded."count"

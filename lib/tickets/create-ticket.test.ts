@@ -266,6 +266,23 @@ describe("createTicket, several at once (group commit)", () => {
       expect(results.map((r) => r.autoResponseQueued)).toEqual([true, true, true, false]);
       // The cap holds across batches: the next one from that address gets none either.
       expect((await createTicketIn(misc, "loop@example.org")).autoResponseQueued).toBe(false);
+      // Each creation counts in the day of its own time (a replayed mail of another day).
+      const days = ["2031-05-01T12:00:00Z", "2031-05-02T12:00:00Z", "2031-05-02T13:00:00Z"];
+      await changeSettings({ autoMailDailyCap: 1 });
+      const dated = await Promise.all(
+        days.map((day) =>
+          createTicket({
+            scope: systemScope,
+            customer: { email: "replay@example.org" },
+            title: "Replayed",
+            queueId: misc,
+            actor: SYSTEM,
+            now: new Date(day),
+            article: { channel: "email", direction: "in", visibleToCustomer: true, text: "x" },
+          }),
+        ),
+      );
+      expect(dated.map((r) => r.autoResponseQueued)).toEqual([true, true, false]);
     } finally {
       await changeSettings({ autoMailDailyCap });
     }

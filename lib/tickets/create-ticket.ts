@@ -118,14 +118,19 @@ export async function createTicket(input: CreateTicketInput): Promise<CreatedTic
 }
 
 /**
- * Writes a batch; when its transaction fails (a constraint, an `onCreated` that throws),
- * each creation is tried again alone, so that one bad creation fails only itself.
+ * Writes a batch; when its own work fails (a constraint, an `onCreated` that throws: the
+ * transaction rolled back) each creation is tried again alone, so that one bad creation
+ * fails only itself. A failure after that work, at COMMIT, fails the whole batch instead:
+ * the commit may have landed (a connection lost on PostgreSQL), and a retry would write
+ * every ticket twice.
  */
 async function writeBatch(inputs: CreateTicketInput[]): Promise<Outcome[]> {
   if (inputs.length === 1) return writeTickets(inputs);
+  const progress = { workDone: false };
   try {
-    return await writeTickets(inputs);
-  } catch {
+    return await writeTickets(inputs, progress);
+  } catch (error) {
+    if (progress.workDone) return inputs.map(() => ({ ok: false, error }));
     const outcomes: Outcome[] = [];
     for (const input of inputs) {
       try {
@@ -146,13 +151,18 @@ const unknownQueue = () =>
  * see allocateTicketNumbers and findOrCreateCustomers), then one multi-row insert each
  * for tickets, first articles (and their attachments), history and jobs. A creation whose
  * queue the caller cannot write fails alone (its outcome); any other error fails all.
+ * `progress.workDone` tells whether the error came after the transaction's work (at COMMIT).
  */
-async function writeTickets(inputs: CreateTicketInput[]): Promise<Outcome[]> {
+async function writeTickets(
+  inputs: CreateTicketInput[],
+  progress = { workDone: false },
+): Promise<Outcome[]> {
   const clock = new Date();
   const times = inputs.map((input) => input.now ?? clock);
   const numbers = await allocateTicketNumbers(times);
   const customers = await findOrCreateCustomers(inputs.map((input) => input.customer));
   const outcomes = await transaction(async (tx) => {
+    progress.workDone = false;
     const results: Outcome[] = inputs.map(() => ({ ok: false, error: unknownQueue() }));
     // The write permission in the query: one read per (queue, caller's queues).
     const queues = new Map<string, Queue | null>();
@@ -246,17 +256,22 @@ async function writeTickets(inputs: CreateTicketInput[]): Promise<Outcome[]> {
         ? [k]
         : [],
     );
-    const answered = await queueAutoResponses(
-      tx,
-      answering.map((k) => ({
-        ticketId: tickets[k].id,
-        articleId: articles[k].id,
-        customer: customers[ok[k]],
-        queue: queueOf(ok[k]),
-      })),
-      clock,
-    );
-    const autoResponseQueued = new Set(answering.filter((_, n) => answered[n]));
+    // Each creation's auto-response counts against the cap in the window of its own time.
+    const autoResponseQueued = new Set<number>();
+    for (const time of new Set(answering.map((k) => times[ok[k]].getTime()))) {
+      const group = answering.filter((k) => times[ok[k]].getTime() === time);
+      const answered = await queueAutoResponses(
+        tx,
+        group.map((k) => ({
+          ticketId: tickets[k].id,
+          articleId: articles[k].id,
+          customer: customers[ok[k]],
+          queue: queueOf(ok[k]),
+        })),
+        new Date(time),
+      );
+      group.forEach((k, n) => answered[n] && autoResponseQueued.add(k));
+    }
     for (const [k, i] of ok.entries()) {
       const { article } = inputs[i];
       if (article.channel === "email" && article.direction === "out") {
@@ -277,6 +292,7 @@ async function writeTickets(inputs: CreateTicketInput[]): Promise<Outcome[]> {
         payload: { event: "created" as const, ticketId: tickets[k].id, articleId: articles[k].id },
       })),
     );
+    progress.workDone = true;
     for (const [k, i] of ok.entries())
       results[i] = {
         ok: true,
