@@ -144,8 +144,9 @@ export async function countIntakeStatements(calls = 20): Promise<StatementCount[
         });
         known.push(created.number);
       }),
-      // 20 at once, as the bench's 20 connections send them: written as one batch (group
-      // commit, lib/tickets/create-ticket.ts); per ticket, the token checks included.
+      // 20 at once: written as one batch (group commit, lib/tickets/create-ticket.ts). Started
+      // in one turn, so Prisma merges their token checks too; in the server each request
+      // checks its token and queue on its own (BENCHMARKS.md, sixth round).
       await measure(
         "API POST /api/v1/tickets, 20 at once (per ticket)",
         1,
@@ -164,7 +165,8 @@ export async function countIntakeStatements(calls = 20): Promise<StatementCount[
         },
         20,
       ),
-      // What the worker then does for each of those tickets (calls + the warm-up one):
+      // What the worker then does for each of those tickets (calls and 20 at once, each with
+      // its warm-up):
       // the auto-response mail and the "created" event with its agent notification mail.
       await measureJobs("worker: the jobs one API ticket causes", calls + 1 + 40),
       await measure("inbound MIME, new ticket", calls, (i) =>

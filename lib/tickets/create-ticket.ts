@@ -60,8 +60,9 @@ const MAX_BATCH = 50;
  * Group commit: creations that arrive while a batch is being written (or within the same
  * turn of the event loop) wait and are written together as the next batch, in one
  * transaction with multi-row inserts (BENCHMARKS.md, sixth round). Alone, a creation waits
- * one turn of the event loop and no more. SQLite writes one transaction at a time anyway;
- * PostgreSQL runs up to half its connection pool's batches at once.
+ * one turn of the event loop, and behind a batch already being written only. SQLite writes
+ * one transaction at a time anyway; PostgreSQL runs up to half its connection pool's
+ * batches at once.
  */
 const waiting: { input: CreateTicketInput; done: (outcome: Outcome) => void }[] = [];
 let batchesRunning = 0;
