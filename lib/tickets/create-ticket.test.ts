@@ -270,17 +270,7 @@ describe("createTicket, several at once (group commit)", () => {
       const days = ["2031-05-01T12:00:00Z", "2031-05-02T12:00:00Z", "2031-05-02T13:00:00Z"];
       await changeSettings({ autoMailDailyCap: 1 });
       const dated = await Promise.all(
-        days.map((day) =>
-          createTicket({
-            scope: systemScope,
-            customer: { email: "replay@example.org" },
-            title: "Replayed",
-            queueId: misc,
-            actor: SYSTEM,
-            now: new Date(day),
-            article: { channel: "email", direction: "in", visibleToCustomer: true, text: "x" },
-          }),
-        ),
+        days.map((day) => createTicketIn(misc, "replay@example.org", new Date(day))),
       );
       expect(dated.map((r) => r.autoResponseQueued)).toEqual([true, true, false]);
     } finally {
@@ -427,13 +417,14 @@ describe("auto-responses", () => {
   });
 });
 
-function createTicketIn(queue: number, email: string) {
+function createTicketIn(queue: number, email: string, now?: Date) {
   return createTicket({
     scope: systemScope,
     customer: { email },
     title: "Loop?",
     queueId: queue,
     actor: SYSTEM,
+    now,
     article: { channel: "email", direction: "in", visibleToCustomer: true, text: "x" },
   });
 }
