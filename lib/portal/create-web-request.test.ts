@@ -39,6 +39,36 @@ describe("createWebRequest", () => {
     );
   });
 
+  it("queues the confirmation in the language of the customer's first request, then keeps it", async () => {
+    const { createWebRequest } = await import("./create-web-request");
+    const topic = await publicQueueId();
+    const request = async (locale: "de" | "en", subject: string) => {
+      const { number } = await createWebRequest({
+        input: {
+          name: "Jana Schulz",
+          email: "jana@example.org",
+          subject,
+          body: "…",
+          topic,
+          attachments: [],
+        },
+        ip: freshIp(),
+        locale,
+      });
+      const ticket = await db.ticket.findUniqueOrThrow({ where: { number } });
+      const jobs = await db.job.findMany({ where: { type: "mail.send" } });
+      return jobs
+        .map((job) => job.payload as { kind: string; ticketId: number; locale?: string })
+        .find((payload) => payload.kind === "auto-response" && payload.ticketId === ticket.id)
+        ?.locale;
+    };
+    expect(await request("de", "Drucker")).toBe("de");
+    // The language the customer has is theirs: a later request in English does not change it.
+    expect(await request("en", "Printer")).toBe("de");
+    const customer = await db.customer.findUniqueOrThrow({ where: { email: "jana@example.org" } });
+    expect(customer.locale).toBe("de");
+  });
+
   it("accepts public queues only and rejects a filled honeypot", async () => {
     const raw = (await db.queue.findFirst({ where: { name: "Raw" } })) ?? undefined;
     await publicQueueId();

@@ -45,9 +45,10 @@ export async function createWebRequest(options: CreateWebRequestOptions) {
   // The confirmation goes out in the language the customer wrote in, unless they chose one.
   if (!customer.locale) {
     await db.customer.update({ where: { id: customer.id }, data: { locale: options.locale } });
+    customer.locale = options.locale;
   }
   const ticket = await createTicket({
-    customer: { email: customer.email, name: input.name },
+    customer,
     title: input.subject,
     queueId: queue.id,
     // A public topic's queue, chosen above; customers write by intake, never by queue permission.

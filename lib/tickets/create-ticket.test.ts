@@ -199,6 +199,45 @@ describe("createTicket, several at once (group commit)", () => {
     );
   });
 
+  it("uses a customer record it is given as it is, beside addresses in the same batch", async () => {
+    await seedDatabase();
+    const misc = await queueId("Misc");
+    const known = await db.customer.create({
+      data: { email: "known@example.org", name: "Known", locale: "de" },
+    });
+    const base = { scope: systemScope, queueId: misc, actor: SYSTEM, article: article("x") };
+    const created = await Promise.all([
+      createTicket({ ...base, customer: { email: "New1@Example.org", name: "N1" }, title: "a" }),
+      createTicket({ ...base, customer: known, title: "b" }),
+      createTicket({ ...base, customer: { email: "new2@example.org" }, title: "c" }),
+      createTicket({ ...base, customer: known, title: "d" }),
+      createTicket({ ...base, customer: { email: "known@example.org" }, title: "e" }),
+    ]);
+    expect(created.map((t) => t.customer.email)).toEqual([
+      "new1@example.org",
+      "known@example.org",
+      "new2@example.org",
+      "known@example.org",
+      "known@example.org",
+    ]);
+    const stored = await db.ticket.findMany({
+      where: { id: { in: created.map((t) => t.id) } },
+      select: { title: true, customerId: true, articles: { select: { authorCustomerId: true } } },
+      orderBy: { title: "asc" },
+    });
+    const ids = created.map((t) => t.customer.id);
+    expect(stored.map((t) => t.customerId)).toEqual(ids);
+    expect(stored.map((t) => t.articles[0].authorCustomerId)).toEqual(ids);
+    expect(new Set([ids[1], ids[3], ids[4]])).toEqual(new Set([known.id]));
+    // The record's language reaches its confirmation.
+    const confirmations = await db.job.findMany({ where: { type: "mail.send" } });
+    const localeOf = (ticketId: number) =>
+      confirmations
+        .map((job) => job.payload as { ticketId: number; locale?: string })
+        .find((payload) => payload.ticketId === ticketId)?.locale;
+    expect(localeOf(created[1].id)).toBe("de");
+  });
+
   it("fails a creation of a batch alone and leaves nothing of it", async () => {
     await seedDatabase();
     const misc = await queueId("Misc");

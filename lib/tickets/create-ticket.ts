@@ -17,7 +17,11 @@ import { recordHistory } from "./record-history";
 import { singleLine, writeArticles, type NewArticle } from "./write-article";
 
 export interface CreateTicketInput {
-  customer: { email: string; name?: string | null };
+  /**
+   * The customer: an address (matched or created, see findOrCreateCustomers), or the record
+   * a caller has just found or created that way, used as it is (no second read).
+   */
+  customer: { email: string; name?: string | null } | Customer;
   title: string;
   queueId: number;
   /** The caller's scope: it must be able to write the queue. */
@@ -144,6 +148,19 @@ async function writeBatch(inputs: CreateTicketInput[]): Promise<Outcome[]> {
   }
 }
 
+const isRecord = (customer: CreateTicketInput["customer"]): customer is Customer =>
+  "id" in customer;
+
+/** Each creation's customer: the record it brought, else found or created by address in one go. */
+async function customersOf(inputs: CreateTicketInput[]): Promise<Customer[]> {
+  const byAddress = inputs.filter((input) => !isRecord(input.customer));
+  const found = byAddress.length
+    ? await findOrCreateCustomers(byAddress.map((input) => input.customer))
+    : [];
+  let next = 0;
+  return inputs.map((input) => (isRecord(input.customer) ? input.customer : found[next++]));
+}
+
 const unknownQueue = () =>
   new UserFacingError("Unknown queue", "validation", { queue: ["Unknown queue"] }, "unknownQueue");
 
@@ -161,7 +178,7 @@ async function writeTickets(
   const clock = new Date();
   const times = inputs.map((input) => input.now ?? clock);
   const numbers = await allocateTicketNumbers(times);
-  const customers = await findOrCreateCustomers(inputs.map((input) => input.customer));
+  const customers = await customersOf(inputs);
   const outcomes = await transaction(async (tx) => {
     progress.workDone = false;
     const results: Outcome[] = inputs.map(() => ({ ok: false, error: unknownQueue() }));

@@ -5,7 +5,7 @@ import { systemScope } from "../../access/system-scope";
 import { addFollowUp } from "../../tickets/add-follow-up";
 import { createTicket } from "../../tickets/create-ticket";
 import type { NewArticle } from "../../tickets/write-article";
-import { loadOwnAddresses } from "../own-addresses";
+import { loadQueueAddresses, ownAddressesOf } from "../own-addresses";
 import { classifyMessage } from "./classify-message";
 import { findForwardedSender } from "./find-forwarded-sender";
 import { findQueueForMessage } from "./find-queue-for-message";
@@ -77,7 +77,9 @@ export async function deliverInboundMail(input: {
   const now = input.now ?? new Date();
   const classification = classifyMessage(mail);
   const sender = mail.from ?? { address: UNKNOWN_SENDER, name: "" };
-  const own = await loadOwnAddresses();
+  // One read for both: whose address sent it, and which queue a new ticket goes to.
+  const queueAddresses = await loadQueueAddresses();
+  const own = ownAddressesOf(queueAddresses);
   const isOwnAddress = own.has(sender.address);
   const allowAutoResponse = !classification.isNoAutoResponse && !!mail.from && !isOwnAddress;
 
@@ -130,7 +132,11 @@ export async function deliverInboundMail(input: {
     });
     delivered = { ticketId: result.ticketId, number: result.number, articleId: result.articleId };
   } else {
-    const queue = await findQueueForMessage({ hint: input.queueHint, recipients: mail.recipients });
+    const queue = await findQueueForMessage({
+      hint: input.queueHint,
+      recipients: mail.recipients,
+      queueAddresses,
+    });
     const ticket = await createTicket({
       customer,
       title: mail.subject.trim().slice(0, 250),

@@ -19,26 +19,30 @@ export async function findDuplicate(input: {
   messageId: string | null;
   contentHash: string;
 }): Promise<Verdict> {
-  if (input.messageId) {
-    const ours = await db.article.findFirst({
-      where: { messageId: input.messageId, direction: "out" },
-      select: { id: true, ticketId: true },
-    });
-    if (ours)
-      return {
-        kind: "ignored",
-        reason: "our own outgoing mail",
-        duplicateOfId: null,
-        ticketId: ours.ticketId,
-        articleId: ours.id,
-      };
-  }
-  const same = await db.article.findFirst({
-    where: { messageId: input.messageId, contentHash: input.contentHash, direction: "in" },
-    select: { id: true, ticketId: true },
-    orderBy: { id: "asc" },
+  // One read for both questions: an outgoing article of ours with this Message-ID sorts
+  // first ("out" after "in" as text on SQLite and in the enum's order on PostgreSQL), else
+  // the earliest incoming one with the same content.
+  const match = await db.article.findFirst({
+    where: {
+      messageId: input.messageId,
+      OR: [
+        ...(input.messageId ? [{ direction: "out" as const }] : []),
+        { contentHash: input.contentHash, direction: "in" as const },
+      ],
+    },
+    select: { id: true, ticketId: true, direction: true },
+    orderBy: [{ direction: "desc" }, { id: "asc" }],
   });
-  if (!same) return { kind: "new" };
+  if (match?.direction === "out")
+    return {
+      kind: "ignored",
+      reason: "our own outgoing mail",
+      duplicateOfId: null,
+      ticketId: match.ticketId,
+      articleId: match.id,
+    };
+  if (!match) return { kind: "new" };
+  const same = match;
   const original = await db.inboundMessage.findFirst({
     where: { articleId: same.id, status: "processed" },
     select: { id: true },
@@ -67,6 +71,7 @@ export async function findRedelivery(input: {
         status: { in: ["processed", "duplicate", "ignored"] },
       },
       orderBy: { id: "asc" },
+      select: { id: true, duplicateOfId: true, ticketId: true, articleId: true },
     });
     if (earlier)
       return {

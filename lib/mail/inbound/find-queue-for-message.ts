@@ -1,24 +1,26 @@
 import { db } from "../../db";
 import { FALLBACK_QUEUE } from "../../queues/find-queue";
+import type { QueueAddressRow } from "../own-addresses";
 
 /**
  * The queue for a new ticket: the `?queue=` hint when it names an active
- * queue, else the first recipient address mapped to a queue (QueueAddress),
- * else the fallback queue ("Raw").
+ * queue, else the first recipient address mapped to an active queue (QueueAddress,
+ * as loadQueueAddresses read them), else the fallback queue ("Raw").
  */
-export async function findQueueForMessage(input: { hint?: string | null; recipients: string[] }) {
+export async function findQueueForMessage(input: {
+  hint?: string | null;
+  recipients: string[];
+  queueAddresses: QueueAddressRow[];
+}) {
   if (input.hint) {
     const queue = await db.queue.findUnique({ where: { name: input.hint } });
     if (queue?.active) return queue;
   }
-  if (input.recipients.length > 0) {
-    const mapped = await db.queueAddress.findMany({
-      where: { address: { in: input.recipients.map((a) => a.toLowerCase()) } },
-      include: { queue: true },
-    });
-    for (const address of input.recipients) {
-      const hit = mapped.find((m) => m.address === address.toLowerCase() && m.queue.active);
-      if (hit) return hit.queue;
+  for (const recipient of input.recipients) {
+    const hit = input.queueAddresses.find((m) => m.address === recipient.toLowerCase());
+    if (hit) {
+      const queue = await db.queue.findUnique({ where: { id: hit.queueId } });
+      if (queue?.active) return queue;
     }
   }
   return (

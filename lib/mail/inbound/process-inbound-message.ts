@@ -65,6 +65,15 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
   const row = await db.inboundMessage.update({
     where: { id },
     data: { attempts: { increment: 1 } },
+    select: {
+      id: true,
+      status: true,
+      provider: true,
+      providerId: true,
+      raw: true,
+      payload: true,
+      queueHint: true,
+    },
   });
   if (row.status !== "received" && row.status !== "failed") return resultOf(id);
 
@@ -107,13 +116,14 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
       headers: JSON.stringify(mail.headers),
       error: null,
     },
+    select: { id: true },
   });
 
   try {
     return await withInboundLock(sha256Hex(`${mail.messageId ?? ""}\n${contentHash}`), async () => {
       const verdict = await findDuplicate({ messageId: mail.messageId, contentHash });
       const now = new Date();
-      let delivered: { ticketId: number; articleId: number };
+      let delivered: { ticketId: number; articleId: number; number?: string };
       if (verdict.kind === "duplicate" && verdict.duplicateOfId === null && verdict.articleId) {
         // Every finished delivery links its article, so this one was written
         // by an attempt that died before recording it (kill -9 between the two
@@ -137,6 +147,7 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
           articleId: delivered.articleId,
           processedAt: now,
         },
+        select: { id: true },
       });
       if (row.providerId) {
         // Earlier attempts of this delivery that never finished are settled by this one.
@@ -150,7 +161,10 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
           data: { status: "duplicate", duplicateOfId: id, processedAt: now },
         });
       }
-      return resultOf(id);
+      // Written just now: the answer needs no read (a completed record reads its number).
+      return delivered.number
+        ? { inboundId: id, status: "processed", ticketNumber: delivered.number }
+        : resultOf(id);
     });
   } catch (error) {
     if (isTransientError(error)) {

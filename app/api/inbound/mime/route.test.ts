@@ -19,6 +19,15 @@ const secret = newWebhookSecret();
 const post = (raw: Buffer, options?: Parameters<typeof postMime>[3]) =>
   postMime(app.url, raw, secret, options);
 
+/** An outgoing mail article of ours on the ticket, with this Message-ID. */
+const addOutgoingMail = (ticketId: number, messageId: string, text: string) =>
+  addArticle({
+    scope: systemScope,
+    ticketId,
+    actor: SYSTEM,
+    article: { channel: "email", direction: "out", visibleToCustomer: true, text, messageId },
+  });
+
 const ticketOf = (number: string) =>
   db.ticket.findUniqueOrThrow({
     where: { number },
@@ -147,6 +156,34 @@ describe("duplicates", () => {
     expect((await ticketOf(first.body.ticketNumber)).articles).toHaveLength(1);
   });
 
+  it("our own mail coming back is ignored, before any incoming copy of its Message-ID", async () => {
+    const messageId = newMessageId();
+    const raw = buildMail({ messageId, subject: "Comes back" });
+    const first = await post(raw);
+    const ticket = await ticketOf(first.body.ticketNumber);
+    // An outgoing article with the same Message-ID, written after the incoming one.
+    await addOutgoingMail(ticket.id, messageId, "x");
+    const back = await post(raw);
+    expect(back.body).toMatchObject({ status: "ignored", ticketNumber: ticket.number });
+    expect((await ticketOf(ticket.number)).articles).toHaveLength(1); // incoming ones
+  });
+
+  it("mail without a Message-ID is a duplicate by its content alone", async () => {
+    const raw = buildMail({ messageId: null, subject: "No id", text: `only once ${Date.now()}` });
+    const first = await post(raw);
+    const second = await post(raw);
+    expect(first.body.status).toBe("processed");
+    expect(second.body).toMatchObject({
+      status: "duplicate",
+      ticketNumber: first.body.ticketNumber,
+    });
+    const changed = await post(
+      buildMail({ messageId: null, subject: "No id", text: `another ${Date.now()}` }),
+    );
+    expect(changed.body.status).toBe("processed");
+    expect(changed.body.ticketNumber).not.toBe(first.body.ticketNumber);
+  });
+
   it("a reused Message-ID with different content is a new mail", async () => {
     const messageId = newMessageId();
     const first = await post(buildMail({ messageId, text: "one" }));
@@ -161,18 +198,7 @@ describe("threading", () => {
     const created = await post(buildMail({ from: "thread@example.org", subject: "Thread me" }));
     const ticket = await ticketOf(created.body.ticketNumber);
     const ourId = `<reply-${Date.now()}@desk.example>`;
-    await addArticle({
-      scope: systemScope,
-      ticketId: ticket.id,
-      actor: SYSTEM,
-      article: {
-        channel: "email",
-        direction: "out",
-        visibleToCustomer: true,
-        text: "Fixed?",
-        messageId: ourId,
-      },
-    });
+    await addOutgoingMail(ticket.id, ourId, "Fixed?");
     await db.ticket.update({
       where: { id: ticket.id },
       data: { state: "closed_successful", closedAt: new Date() },
