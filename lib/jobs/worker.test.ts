@@ -82,6 +82,10 @@ describe("sending mail through Resend", () => {
   it("retries after two 500s with one idempotency key, and the mail is accepted once", async () => {
     const ticket = await newRequest("retry@example.org");
     await db.job.deleteMany({ where: { type: "ticket.event" } }); // no agent notifications in this count
+    // The Message-ID is fixed when the mail is queued: every attempt sends that one.
+    const queued = await db.job.findFirstOrThrow({ where: { type: "mail.send" } });
+    const queuedId = (queued.payload as { messageId?: string }).messageId;
+    expect(queuedId).toMatch(/^<.+@.+>$/);
     stub.failNext(2);
     const clock = clockAt(new Date());
     const worker = createWorker({ handlers: jobHandlers, clock: clock.now, log: () => {} });
@@ -124,6 +128,7 @@ describe("sending mail through Resend", () => {
       where: { ticketId: ticket.id, direction: "out" },
     });
     expect(article.messageId).toBe(sent.headers["Message-ID"]);
+    expect(sent.headers["Message-ID"]).toBe(queuedId);
     expect(article).toMatchObject({ channel: "email", isAutomatic: true, visibleToCustomer: true });
   });
 

@@ -13,18 +13,19 @@ describe("the desk's own addresses", () => {
     await db.queueAddress.create({ data: { address: "wlan@uni.example", queueId: misc.id } });
     process.env.MAIL_FROM = '"Help, Desk" <Help@Uni.Example>';
     process.env.SYSTEM_SENDERS = "Monitor@uni.example,  backup@uni.example";
-    expect([...(await loadOwnAddresses())].sort()).toEqual([
+    const own = await loadOwnAddresses();
+    expect([...own].sort()).toEqual([
       "backup@uni.example",
       "help@uni.example",
       "monitor@uni.example",
       "wlan@uni.example",
     ]);
-    expect(await isOwnAddress("HELP@uni.example")).toBe(true);
-    expect(await isOwnAddress('"Desk, WLAN" <wlan@UNI.example>')).toBe(true);
-    expect(await isOwnAddress("monitor@uni.example, backup@uni.example")).toBe(true);
+    expect(isOwnAddress("HELP@uni.example", own)).toBe(true);
+    expect(isOwnAddress('"Desk, WLAN" <wlan@UNI.example>', own)).toBe(true);
+    expect(isOwnAddress("monitor@uni.example, backup@uni.example", own)).toBe(true);
     // A list that also names a customer is still sent (to all of them).
-    expect(await isOwnAddress("help@uni.example, erika@example.org")).toBe(false);
-    expect(await isOwnAddress("help@uni.example.org")).toBe(false);
-    expect(await isOwnAddress("")).toBe(false);
+    expect(isOwnAddress("help@uni.example, erika@example.org", own)).toBe(false);
+    expect(isOwnAddress("help@uni.example.org", own)).toBe(false);
+    expect(isOwnAddress("", own)).toBe(false);
   });
 });

@@ -38,16 +38,13 @@ export async function loadOwnAddresses(
 /**
  * Whether a recipient field ("a@x", "Name <a@x>", or a comma-separated list)
  * names only the desk's own addresses (any case) — mail that must not be sent.
+ * `own` as loadOwnAddresses gives them (read once per mail by the send job).
  */
-export async function isOwnAddress(
-  recipients: string,
-  client: Pick<Tx, "queueAddress"> = db,
-): Promise<boolean> {
+export function isOwnAddress(recipients: string, own: Set<string>): boolean {
   const mailboxes = recipients
     .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
     .map((part) => parseMailbox(part))
     .filter((mailbox) => mailbox !== null);
   if (!mailboxes.length) return false;
-  const own = await loadOwnAddresses(client);
   return mailboxes.every((mailbox) => own.has(mailbox.address));
 }

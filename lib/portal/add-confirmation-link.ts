@@ -24,6 +24,8 @@ import { accessUrl, issueCustomerToken } from "./mail-customer-link";
 export async function addConfirmationLink(options: {
   jobId: number;
   payload: MailJobPayload;
+  /** The desk's own addresses (loadOwnAddresses). */
+  own: Set<string>;
   now?: Date;
 }): Promise<MailJobPayload> {
   const { payload } = options;
@@ -45,7 +47,7 @@ export async function addConfirmationLink(options: {
         isForeignSender: false,
       },
     });
-    if (!answered || (await isOwnAddress(payload.to, tx))) return payload;
+    if (!answered || isOwnAddress(payload.to, options.own)) return payload;
 
     const { token, expiresAt } = await issueCustomerToken(tx, {
       kind: "access",

@@ -20,7 +20,8 @@ export interface ComposedMail {
   mail: OutgoingMail;
   /** The text as it may be stored in an article: any link in `data.link` replaced by a note. */
   storedText: string;
-  ticket: Awaited<ReturnType<typeof loadTicket>>;
+  /** The ticket the mail is about, if any. */
+  ticket: { id: number; number: string } | null;
 }
 
 const AUTOMATIC_HEADERS = { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" };
@@ -42,6 +43,15 @@ function loadTicket(ticketId: number | undefined) {
 }
 
 type LoadedTicket = NonNullable<Awaited<ReturnType<typeof loadTicket>>>;
+
+/** What mail to an agent names of its ticket: number, title and queue (no customer, thread or sender). */
+function loadTicketName(ticketId: number | undefined) {
+  if (!ticketId) return Promise.resolve(null);
+  return db.ticket.findUnique({
+    where: { id: ticketId },
+    select: { id: true, number: true, title: true, queue: { select: { name: true } } },
+  });
+}
 
 /** In-Reply-To / References continuing the thread: answer the customer's latest mail. */
 function threadHeaders(ticket: LoadedTicket, ownMessageId: string, replyToArticleId?: number) {
@@ -127,7 +137,9 @@ export async function composeMail(
   payload: MailJobPayload,
   messageId: string,
 ): Promise<ComposedMail> {
-  const ticket = await loadTicket(payload.ticketId);
+  const toCustomer = !isAgentMail(payload.kind);
+  const ticket = toCustomer ? await loadTicket(payload.ticketId) : null;
+  const named = ticket ?? (await loadTicketName(payload.ticketId));
   const settings = await getSettings();
   const sender = pickSender({
     mailFrom: config.mailFrom,
@@ -137,8 +149,8 @@ export async function composeMail(
   const locale = pickLocale(payload, ticket, settings.defaultLocale);
   const t = getTranslator(locale, settings.timeZone);
   const data = payload.data ?? {};
-  const number = ticket?.number ?? data.number ?? "";
-  const title = ticket?.title ?? "";
+  const number = named?.number ?? data.number ?? "";
+  const title = named?.title ?? "";
   const name = displayName(ticket?.customer) ?? "";
   const greeting = t("mail.greeting", { name });
   const closing = t("mail.closing");
@@ -271,9 +283,9 @@ export async function composeMail(
       break;
     }
     case "notification": {
-      const vars = { event: data.event ?? "other", queue: ticket?.queue.name ?? "", title, number };
+      const vars = { event: data.event ?? "other", queue: named?.queue.name ?? "", title, number };
       subject = t("mail.notification.subject", vars);
-      const link = ticket ? `${config.appUrl}/agent/tickets/${ticket.number}` : config.appUrl;
+      const link = named ? `${config.appUrl}/agent/tickets/${named.number}` : config.appUrl;
       const foreignSender = data.foreignSender === "true" ? "true" : "false";
       text = `${t("mail.notification.body", { ...vars, foreignSender })}\n\n${t("mail.notification.footer", { link })}`;
       Object.assign(headers, AUTOMATIC_HEADERS);
@@ -281,23 +293,21 @@ export async function composeMail(
     }
   }
 
-  const toCustomer = !isAgentMail(payload.kind);
+  if (named) subject = withTag(singleLine(subject), named.number);
   if (ticket) {
-    subject = withTag(singleLine(subject), ticket.number);
-    if (toCustomer) {
-      Object.assign(
-        headers,
-        threadHeaders(
-          ticket,
-          messageId,
-          payload.kind === "auto-response" ? payload.articleId : undefined,
-        ),
-      );
-      text = withSignature(text, ticket.queue.signature);
-    }
+    // Customer mail continues the ticket's thread and carries the queue's signature.
+    Object.assign(
+      headers,
+      threadHeaders(
+        ticket,
+        messageId,
+        payload.kind === "auto-response" ? payload.articleId : undefined,
+      ),
+    );
+    text = withSignature(text, ticket.queue.signature);
   }
   return {
-    ticket,
+    ticket: named && { id: named.id, number: named.number },
     storedText: data.link ? text.split(data.link).join(t("mail.linkWithheld")) : text,
     mail: {
       // Mail to customers: from the queue's address or MAIL_FROM, replies to the queue (pickSender).

@@ -9,19 +9,25 @@ import { addConfirmationLink } from "../../portal/add-confirmation-link";
 import { NEXT_VERSION } from "../../tickets/ticket-version";
 import { writeArticle } from "../../tickets/write-article";
 import { createMessageId } from "../message-id";
-import { isOwnAddress } from "../own-addresses";
+import { isOwnAddress, loadOwnAddresses } from "../own-addresses";
 import { composeMail, type ComposedMail } from "./compose-mail";
 import { isAgentMail, type MailJobPayload } from "../../jobs/job-types";
 import { deliverMail, usesOutbox } from "./transport";
 
 /**
  * The Message-ID of this mail, fixed before the first attempt so every retry
- * sends (and records) the same one. Agent replies reuse their article's.
+ * sends (and records) the same one: most mail has it from queueing (enqueueMail); agent
+ * replies reuse their article's, and a job queued without one gets one here.
  * A new-ticket confirmation gets its access link in the same write (addConfirmationLink).
  * Returns the payload to send, with its Message-ID, as now stored in the job.
  */
-async function fixMessageId(job: Job, stored: MailJobPayload, now: Date): Promise<MailJobPayload> {
-  if (stored.messageId) return addConfirmationLink({ jobId: job.id, payload: stored, now });
+async function fixMessageId(
+  job: Job,
+  stored: MailJobPayload,
+  now: Date,
+  own: Set<string>,
+): Promise<MailJobPayload> {
+  if (stored.messageId) return addConfirmationLink({ jobId: job.id, payload: stored, own, now });
   const article =
     stored.kind === "agent-reply" && stored.articleId
       ? await db.article.findUnique({
@@ -30,7 +36,7 @@ async function fixMessageId(job: Job, stored: MailJobPayload, now: Date): Promis
         })
       : null;
   const withId: MailJobPayload = { ...stored, messageId: article?.messageId ?? createMessageId() };
-  const toSend = await addConfirmationLink({ jobId: job.id, payload: withId, now });
+  const toSend = await addConfirmationLink({ jobId: job.id, payload: withId, own, now });
   // No link added (it stored the payload with its Message-ID when it added one).
   if (toSend === withId) await db.job.update({ where: { id: job.id }, data: { payload: withId } });
   return toSend;
@@ -85,8 +91,10 @@ async function recordSent(
 
 /** Job handler for "mail.send": compose, deliver once (idempotency key), record. */
 export async function sendMailJob(stored: MailJobPayload, ctx: JobContext, job: Job) {
+  // Customer mail is checked against the desk's own addresses (read once for the job).
+  const own = isAgentMail(stored.kind) ? new Set<string>() : await loadOwnAddresses();
   // The new-ticket confirmation gets its direct link here, once, kept for retries.
-  const payload = await fixMessageId(job, stored, ctx.now);
+  const payload = await fixMessageId(job, stored, ctx.now, own);
   const messageId = payload.messageId!;
   const composed = await composeMail(payload, messageId);
   // Secrets (access and magic links) leave the database once sent.
@@ -98,7 +106,7 @@ export async function sendMailJob(stored: MailJobPayload, ctx: JobContext, job: 
       throw new Error(`job ${job.id}: lease lost, not recorded`);
   };
 
-  if (!isAgentMail(payload.kind) && (await isOwnAddress(composed.mail.to))) {
+  if (!isAgentMail(payload.kind) && isOwnAddress(composed.mail.to, own)) {
     // DESIGN "Own addresses": the desk never mails itself (a loop at best).
     await transaction(async (tx) => {
       if (composed.ticket)
