@@ -59,39 +59,49 @@ export interface MatchDialect {
   matching(request: SearchRequest): { params: SqlParams; sql: string };
   /** The search table's ticket id column (alias `s`). */
   id: string;
-  /** SELECT "id" of the newest `size` matches of `matching`, ordered best first. */
-  rankedWindow(matching: string, size: string): string;
+  /**
+   * What the newest matches are found by (ORDER BY … LIMIT): `id`, unless the dialect knows
+   * a better plan for this request (postgres-search.ts: `id + 0` for a rare word).
+   */
+  orderKey?(request: SearchRequest): Promise<string>;
+  /** SELECT "id" of the newest `size` matches of `matching` by `order`, ordered best first. */
+  rankedWindow(matching: string, size: string, order: string): string;
 }
 
 /** rankedWindow, newestBefore, oldestAfter and count of an engine, from its dialect. */
 export function matchQueries(
   dialect: MatchDialect,
 ): Pick<SearchEngine, "rankedWindow" | "newestBefore" | "oldestAfter" | "count"> {
+  const orderKey = (request: SearchRequest) =>
+    dialect.orderKey?.(request) ?? Promise.resolve(dialect.id);
   return {
     async rankedWindow(request, limit) {
+      const order = await orderKey(request);
       const { params, sql } = dialect.matching(request);
-      return ids(dialect.rankedWindow(sql, params.add(limit)), params);
+      return ids(dialect.rankedWindow(sql, params.add(limit), order), params);
     },
 
     async newestBefore(request, beforeId, limit) {
+      const order = await orderKey(request);
       const { params, sql } = dialect.matching(request);
       const before = params.add(beforeId);
       const size = params.add(limit);
       return ids(
         `SELECT ${dialect.id} AS "id" ${sql} AND ${dialect.id} < ${before}
-         ORDER BY ${dialect.id} DESC LIMIT ${size}`,
+         ORDER BY ${order} DESC LIMIT ${size}`,
         params,
       );
     },
 
     async oldestAfter(request, afterId, belowId, limit) {
+      const order = await orderKey(request);
       const { params, sql } = dialect.matching(request);
       const after = params.add(afterId);
       const below = params.add(belowId);
       const size = params.add(limit);
       return ids(
         `SELECT ${dialect.id} AS "id" ${sql} AND ${dialect.id} > ${after}
-         AND ${dialect.id} < ${below} ORDER BY ${dialect.id} ASC LIMIT ${size}`,
+         AND ${dialect.id} < ${below} ORDER BY ${order} ASC LIMIT ${size}`,
         params,
       );
     },

@@ -12,6 +12,7 @@ import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
 import { findTicketNumber } from "./find-ticket-number";
 import { searchEngine, searchTickets, type SearchFilters } from "./search-tickets";
+import { estimatedSearchMatches } from "./term-counts";
 import { MARK_END, MARK_START } from "./search-types";
 
 const postgres = testProvider() === "postgresql";
@@ -41,6 +42,25 @@ async function note(ticketId: number, text: string) {
 async function found(query: string, filters: SearchFilters = {}, scope = agent) {
   const result = await searchTickets({ scope, query, filters });
   return result.hits.map((hit) => hit.title);
+}
+
+/** Every page of a search by its next cursors: the hits' titles and each page's total. */
+async function allPages(query: string, options: { limit: number; rankedWindow: number }) {
+  const titles: string[] = [];
+  const totals: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof searchTickets>> = await searchTickets({
+      scope: agent,
+      query,
+      cursor,
+      ...options,
+    });
+    titles.push(...page.hits.map((hit) => hit.title));
+    totals.push(page.total);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { titles, totals };
 }
 
 beforeAll(async () => {
@@ -172,19 +192,7 @@ describe(`searchTickets on ${testProvider()}`, () => {
     expect(seen.sort()).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => `Paging ${i}`));
     // Past a (here tiny) ranked window, the older matches follow newest first, each once.
     const ranked = await searchTickets({ scope: agent, query: "platypus", limit: 7 });
-    const windowed: string[] = [];
-    cursor = null;
-    do {
-      const page: Awaited<ReturnType<typeof searchTickets>> = await searchTickets({
-        scope: agent,
-        query: "platypus",
-        cursor,
-        limit: 2,
-        rankedWindow: 3,
-      });
-      windowed.push(...page.hits.map((hit) => hit.title));
-      cursor = page.nextCursor;
-    } while (cursor);
+    const windowed = (await allPages("platypus", { limit: 2, rankedWindow: 3 })).titles;
     expect(windowed).toEqual(ranked.hits.map((hit) => hit.title));
     expect(windowed.slice(3)).toEqual(["Paging 4", "Paging 3", "Paging 2", "Paging 1"]);
     await expect(
@@ -261,5 +269,34 @@ describe(`snippets on ${testProvider()}`, () => {
     expect(snippets.get(first.id)).toContain(`${MARK_START}quokkaphone${MARK_END}`);
     expect(snippets.get(first.id)).toContain("hums");
     expect(snippets.get(last.id)).toContain("silent");
+  });
+});
+
+describe.runIf(postgres)("a rare word on PostgreSQL", () => {
+  it("is found through the index of words, in the same order and pages as any search", async () => {
+    // Two old tickets hold the rare word; hundreds of newer ones a common one.
+    for (let i = 1; i <= 2; i++)
+      await ticket("Misc", `Zeitreise ${i}`, "Das Zeitreisemodul fehlt.");
+    for (let batch = 0; batch < 6; batch++)
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          ticket("Misc", `Druck ${batch}-${i}`, "Der Drucker druckt nicht."),
+        ),
+      );
+    await db.$executeRawUnsafe(`ANALYZE "ticket_search"`);
+    const total = await db.ticket.count();
+    const rare = (await estimatedSearchMatches(["zeitreisemodul"], "all"))!;
+    expect(rare.matches).toBeLessThan(rare.total * 0.01);
+    for (const common of [["drucker"], ["druc"], ["zeitreisemodul", "drucker"]]) {
+      const estimate = (await estimatedSearchMatches(common, "any"))!;
+      expect(estimate.matches).toBeGreaterThan(estimate.total * 0.01);
+    }
+    expect(rare.total).toBeGreaterThan(total / 2);
+
+    const pages = await allPages("zeitreisemodul", { limit: 1, rankedWindow: 1 });
+    expect(pages.totals).toEqual([2, 2]);
+    expect(pages.titles).toEqual(["Zeitreise 2", "Zeitreise 1"]);
+    expect(await found("zeitreisemodul")).toEqual(["Zeitreise 2", "Zeitreise 1"]);
+    expect(await found("zeitreisemodul drucker")).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 // which words are asked for.
 import "server-only";
 import { db, isPostgres } from "../db";
+import { PREFIX_MIN_LENGTH } from "./fold-text";
 
 /** How long a word's count is used before it is read again. */
 const COUNT_TTL_MS = 10 * 60_000;
@@ -104,6 +105,48 @@ async function estimatedTicketsHoldingTerms(
     counts: new Map(rows.map((row) => [row.term, Math.round((row.share ?? 0) * total)])),
     total: Math.round(total),
   };
+}
+
+/**
+ * PostgreSQL: about how many tickets a search for `terms` can match, from the same
+ * statistics as estimatedTicketsHoldingTerms: each term by the larger share of its German
+ * stem, its English stem and (from PREFIX_MIN_LENGTH characters, as the search asks for the
+ * word as a prefix) every listed lexeme it begins; "all" takes the rarest term, "any" adds
+ * them up. A term held by none of the listed lexemes counts 0: rarer than all of them.
+ * Returns the estimate and the table's row estimate; undefined without statistics.
+ */
+export async function estimatedSearchMatches(
+  terms: string[],
+  mode: "all" | "any",
+): Promise<{ matches: number; total: number } | undefined> {
+  if (terms.length === 0 || !isPostgres()) return undefined;
+  const rows = await db.$queryRawUnsafe<{ share: number | null; total: number }[]>(
+    `WITH "st" AS (
+       SELECT "most_common_elems"::text::text[] AS "elems", "most_common_elem_freqs" AS "freqs"
+       FROM "pg_stats"
+       WHERE "schemaname" = 'public' AND "tablename" = 'ticket_search' AND "attname" = 'document'
+     )
+     SELECT greatest(
+              (SELECT max("st"."freqs"[array_position("st"."elems", "l")])
+               FROM unnest(tsvector_to_array(to_tsvector('ticket_search_german', "w"."term"))
+                           || tsvector_to_array(to_tsvector('ticket_search_english', "w"."term"))) "l"),
+              (SELECT max("p"."share") FROM (
+                 SELECT sum("e"."freq") AS "share"
+                 FROM unnest(tsvector_to_array(to_tsvector('ticket_search_simple', "w"."term"))) "prefix",
+                      unnest("st"."elems", "st"."freqs") AS "e"("elem", "freq")
+                 WHERE length("w"."term") >= $2 AND left("e"."elem", length("prefix")) = "prefix"
+                 GROUP BY "prefix") "p")
+            )::float8 AS "share",
+            (SELECT "reltuples" FROM "pg_class" WHERE "oid" = 'public.ticket_search'::regclass)::float8 AS "total"
+     FROM unnest($1::text[]) AS "w"("term"), "st"`,
+    terms,
+    PREFIX_MIN_LENGTH,
+  );
+  const total = rows[0]?.total ?? 0;
+  if (total <= 0) return undefined;
+  const shares = rows.map((row) => row.share ?? 0);
+  const share = mode === "all" ? Math.min(...shares) : shares.reduce((a, b) => a + b, 0);
+  return { matches: Math.round(share * total), total: Math.round(total) };
 }
 
 /** Forgets every cached count (tests). */
