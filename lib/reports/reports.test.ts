@@ -8,7 +8,7 @@ import { jobHandlers } from "../jobs/handlers";
 import { createWorker } from "../jobs/worker";
 import { seedDatabase } from "../setup/seed";
 import { CLOSED_STATES } from "../tickets/states";
-import { getDashboard } from "./get-dashboard";
+import { DASHBOARD_LIST_SIZE, getDashboard } from "./get-dashboard";
 import { getQueueReport } from "./queue-report";
 import { csvCell, toCsv } from "./to-csv";
 
@@ -181,6 +181,36 @@ describe("dashboard", () => {
     // The job scheduled its next run.
     const next = await db.job.findFirst({ where: { type: "stats.refresh", status: "queued" } });
     expect(next?.runAt.getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it("lists mine and the new unlocked tickets in the order one ORDER BY gives", async () => {
+    // More of the agent's tickets than a list shows, across every open state, with ties.
+    const states = ["open", "new", "pending_reminder", "pending_auto_close"] as const;
+    for (let i = 0; i < 14; i++)
+      await makeTicket(i % 2 ? queues.Web : queues.Misc, {
+        state: states[i % 4],
+        ownerId: agent.id,
+        updatedAt: at(`1${i % 7}T0${i % 3}:00:00`),
+        createdAt: at(`0${(i % 5) + 1}T10:00:00`),
+      });
+    const dashboard = await getDashboard({ scope, agentId: agent.id, now });
+    const open = { ...readableTickets(scope), state: { notIn: [...CLOSED_STATES] } };
+    const first = async (where: object, orderBy: object) =>
+      (
+        await db.ticket.findMany({
+          where: { AND: [open, where] },
+          orderBy: [orderBy, { id: "asc" }],
+          take: DASHBOARD_LIST_SIZE,
+          select: { id: true },
+        })
+      ).map((t) => t.id);
+    expect(dashboard.mine.tickets.map((t) => t.id)).toEqual(
+      await first({ ownerId: agent.id }, { updatedAt: "desc" }),
+    );
+    expect(dashboard.mine.tickets).toHaveLength(DASHBOARD_LIST_SIZE);
+    expect(dashboard.fresh.tickets.map((t) => t.id)).toEqual(
+      await first({ state: "new", lockedById: null }, { createdAt: "asc" }),
+    );
   });
 
   it("counts what counting the tickets one by one gives, for an agent and for an admin", async () => {
