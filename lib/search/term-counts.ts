@@ -110,7 +110,8 @@ async function estimatedTicketsHoldingTerms(
 /**
  * PostgreSQL: about how many tickets a search for `terms` can match, from the same
  * statistics as estimatedTicketsHoldingTerms: each term by the larger share of its German
- * stem, its English stem and (from PREFIX_MIN_LENGTH characters, as the search asks for the
+ * stem, its English stem, the word as written (a stop word such as "an" has no stem but is
+ * searched as written) and (from PREFIX_MIN_LENGTH characters, as the search asks for the
  * word as a prefix) every listed lexeme it begins; "all" takes the rarest term, "any" adds
  * them up. A term held by none of the listed lexemes counts 0: rarer than all of them.
  * Returns the estimate and the table's row estimate; undefined without statistics.
@@ -129,7 +130,8 @@ export async function estimatedSearchMatches(
      SELECT greatest(
               (SELECT max("st"."freqs"[array_position("st"."elems", "l")])
                FROM unnest(tsvector_to_array(to_tsvector('ticket_search_german', "w"."term"))
-                           || tsvector_to_array(to_tsvector('ticket_search_english', "w"."term"))) "l"),
+                           || tsvector_to_array(to_tsvector('ticket_search_english', "w"."term"))
+                           || tsvector_to_array(to_tsvector('ticket_search_simple', "w"."term"))) "l"),
               (SELECT max("p"."share") FROM (
                  SELECT sum("e"."freq") AS "share"
                  FROM unnest(tsvector_to_array(to_tsvector('ticket_search_simple', "w"."term"))) "prefix",
