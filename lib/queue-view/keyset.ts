@@ -127,6 +127,34 @@ function beyondKeys(keys: SortKey[], values: KeyValue[], side: "after" | "before
   };
 }
 
+/**
+ * The cursor's condition inside one segment of orderSegments (`segment.where`): rows strictly
+ * after (or before) `values` that the segment holds. Null: every row of the segment
+ * qualifies; false: none does (the segment is skipped). In a segment the nullable first key
+ * is fixed to "a value" or "null", so the condition drops the branch the segment excludes:
+ * an OR with it kept the id bound out of the index condition, and PostgreSQL walked the
+ * whole table (BENCHMARKS.md, seventh round).
+ */
+export function segmentPosition(
+  keys: SortKey[],
+  segmentWhere: Where,
+  values: KeyValue[],
+  side: "after" | "before",
+): Where | null | false {
+  const [first, ...rest] = keys;
+  if (!first?.nullable || !(first.field in segmentWhere)) return beyondKeys(keys, values, side);
+  const inNulls = segmentWhere[first.field] === null;
+  if (values[0] === null) {
+    // From a row without a value: the other nulls by the remaining keys; every value is
+    // before it, none after it.
+    if (inNulls) return beyondKeys(rest, values.slice(1), side);
+    return side === "before" ? null : false;
+  }
+  // From a row with a value: every null is after it, none before it.
+  if (inNulls) return side === "after" ? null : false;
+  return beyondKeys([{ ...first, nullable: false }, ...rest], values, side);
+}
+
 /** Prisma `where` part: rows strictly after `values` in the order of `keys`. */
 export const afterKeys = (keys: SortKey[], values: KeyValue[]): Where =>
   beyondKeys(keys, values, "after");

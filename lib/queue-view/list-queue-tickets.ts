@@ -3,13 +3,12 @@ import { isAway, unattendedTickets } from "../agents/out-of-office";
 import { db, type Prisma } from "../db";
 import { CLOSED_STATES, OPEN_STATES } from "../tickets/states";
 import {
-  afterKeys,
-  beforeKeys,
   compareByOrder,
   decodeCursor,
   encodeCursor,
   keyValues,
   orderSegments,
+  segmentPosition,
   type SortKey,
 } from "./keyset";
 import { listViewQueues } from "./list-view-queues";
@@ -126,7 +125,7 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   const keys = SORT_KEYS[view.sort];
   const before = view.before ? decodeCursor(view.before, view.sort, keys.length) : null;
   const after = !before && view.after ? decodeCursor(view.after, view.sort, keys.length) : null;
-  const position = before ? beforeKeys(keys, before) : after ? afterKeys(keys, after) : null;
+  const cursor = before ?? after;
   // The open tickets in a sort of IN_PARTS are read in parts, each an index range that gives
   // the sort's order: one per queue of the view and open state; the parts' rows are merged in
   // the sort's order. Other views are one statement.
@@ -143,7 +142,6 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
     AND: [
       readableTickets(input.scope),
       ...queueViewFilter(inParts ? { ...view, state: "all" } : view, input),
-      ...(position ? [position as Prisma.TicketWhereInput] : []),
     ],
   };
   const keySelect = Object.fromEntries(keys.map((k) => [k.field, true])) as Prisma.TicketSelect;
@@ -152,8 +150,18 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   // part's sort keys, merged, then the page's rows by id.
   const readSegment = async (segment: ReturnType<typeof orderSegments>[number], take: number) => {
     const orderBy = segment.orderBy as Prisma.TicketOrderByWithRelationInput[];
+    // The cursor's condition in this segment's terms (segmentPosition).
+    const position = cursor
+      ? segmentPosition(keys, segment.where, cursor, before ? "before" : "after")
+      : null;
+    if (position === false) return [];
     const inPart = (part: Prisma.TicketWhereInput) => ({
-      AND: [where, segment.where as Prisma.TicketWhereInput, part],
+      AND: [
+        where,
+        segment.where as Prisma.TicketWhereInput,
+        ...(position ? [position as Prisma.TicketWhereInput] : []),
+        part,
+      ],
     });
     // Manual order's positions are given by hand, to few tickets: they are one statement.
     const handOrdered = keys[0]?.nullable && segment.where[keys[0].field] !== null;
