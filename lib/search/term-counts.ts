@@ -85,18 +85,7 @@ async function estimatedTicketsHoldingTerms(
 ): Promise<{ counts: Map<string, number>; total: number } | undefined> {
   if (terms.length === 0) return undefined;
   const rows = await db.$queryRawUnsafe<{ term: string; share: number | null; total: number }[]>(
-    `WITH "st" AS (
-       SELECT "most_common_elems"::text::text[] AS "elems", "most_common_elem_freqs" AS "freqs"
-       FROM "pg_stats"
-       WHERE "schemaname" = 'public' AND "tablename" = 'ticket_search' AND "attname" = 'document'
-     )
-     SELECT "w"."term",
-            (SELECT max("st"."freqs"[array_position("st"."elems", "l")])
-             FROM unnest(tsvector_to_array(to_tsvector('ticket_search_german', "w"."term"))
-                         || tsvector_to_array(to_tsvector('ticket_search_english', "w"."term"))) "l"
-            )::float8 AS "share",
-            (SELECT "reltuples" FROM "pg_class" WHERE "oid" = 'public.ticket_search'::regclass)::float8 AS "total"
-     FROM unnest($1::text[]) AS "w"("term"), "st"`,
+    estimateStatement(lexemeShare(["german", "english"])),
     terms,
   );
   const total = rows[0]?.total ?? 0;
@@ -106,6 +95,28 @@ async function estimatedTicketsHoldingTerms(
     total: Math.round(total),
   };
 }
+
+/**
+ * The statement both PostgreSQL estimates run, one row per term of $1: the term, its
+ * `share` of search rows (the SQL given, over the statistics "st") and the table's row
+ * estimate as `total`.
+ */
+const estimateStatement = (share: string) =>
+  `WITH "st" AS (
+     SELECT "most_common_elems"::text::text[] AS "elems", "most_common_elem_freqs" AS "freqs"
+     FROM "pg_stats"
+     WHERE "schemaname" = 'public' AND "tablename" = 'ticket_search' AND "attname" = 'document'
+   )
+   SELECT "w"."term", (${share})::float8 AS "share",
+          (SELECT "reltuples" FROM "pg_class" WHERE "oid" = 'public.ticket_search'::regclass)::float8 AS "total"
+   FROM unnest($1::text[]) AS "w"("term"), "st"`;
+
+/** SQL: the largest listed share of the term's lexemes in these text search configurations. */
+const lexemeShare = (configurations: ("german" | "english" | "simple")[]) =>
+  `SELECT max("st"."freqs"[array_position("st"."elems", "l")])
+   FROM unnest(${configurations
+     .map((c) => `tsvector_to_array(to_tsvector('ticket_search_${c}', "w"."term"))`)
+     .join(" || ")}) "l"`;
 
 /**
  * PostgreSQL: about how many tickets a search for `terms` can match, from the same
@@ -121,26 +132,17 @@ export async function estimatedSearchMatches(
   mode: "all" | "any",
 ): Promise<{ matches: number; total: number } | undefined> {
   if (terms.length === 0 || !isPostgres()) return undefined;
+  // The prefix: the summed shares of the listed lexemes the word as written begins.
+  const prefixShare = `SELECT max("p"."share") FROM (
+       SELECT sum("e"."freq") AS "share"
+       FROM unnest(tsvector_to_array(to_tsvector('ticket_search_simple', "w"."term"))) "prefix",
+            unnest("st"."elems", "st"."freqs") AS "e"("elem", "freq")
+       WHERE length("w"."term") >= $2 AND left("e"."elem", length("prefix")) = "prefix"
+       GROUP BY "prefix") "p"`;
   const rows = await db.$queryRawUnsafe<{ share: number | null; total: number }[]>(
-    `WITH "st" AS (
-       SELECT "most_common_elems"::text::text[] AS "elems", "most_common_elem_freqs" AS "freqs"
-       FROM "pg_stats"
-       WHERE "schemaname" = 'public' AND "tablename" = 'ticket_search' AND "attname" = 'document'
-     )
-     SELECT greatest(
-              (SELECT max("st"."freqs"[array_position("st"."elems", "l")])
-               FROM unnest(tsvector_to_array(to_tsvector('ticket_search_german', "w"."term"))
-                           || tsvector_to_array(to_tsvector('ticket_search_english', "w"."term"))
-                           || tsvector_to_array(to_tsvector('ticket_search_simple', "w"."term"))) "l"),
-              (SELECT max("p"."share") FROM (
-                 SELECT sum("e"."freq") AS "share"
-                 FROM unnest(tsvector_to_array(to_tsvector('ticket_search_simple', "w"."term"))) "prefix",
-                      unnest("st"."elems", "st"."freqs") AS "e"("elem", "freq")
-                 WHERE length("w"."term") >= $2 AND left("e"."elem", length("prefix")) = "prefix"
-                 GROUP BY "prefix") "p")
-            )::float8 AS "share",
-            (SELECT "reltuples" FROM "pg_class" WHERE "oid" = 'public.ticket_search'::regclass)::float8 AS "total"
-     FROM unnest($1::text[]) AS "w"("term"), "st"`,
+    estimateStatement(
+      `greatest((${lexemeShare(["german", "english", "simple"])}), (${prefixShare}))`,
+    ),
     terms,
     PREFIX_MIN_LENGTH,
   );
