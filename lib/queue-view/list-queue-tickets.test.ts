@@ -5,7 +5,7 @@ import { systemScope } from "../access/system-scope";
 import { db } from "../db";
 import { seedDatabase } from "../setup/seed";
 import { OPEN_STATES } from "../tickets/states";
-import { compareByOrder, orderByKeys } from "./keyset";
+import { afterKeys, compareByOrder, orderByKeys, orderSegments, segmentPosition } from "./keyset";
 import { listQueueTickets, SORT_KEYS } from "./list-queue-tickets";
 import { QUEUE_SORTS, queueViewSchema, type QueueViewInput } from "./schemas";
 
@@ -168,6 +168,30 @@ describe("queue view paging", () => {
     expect(sorted([{ p: { sort: "asc", nulls: "last" } }, { at: "asc" }])).toEqual([3, 2, 4, 1]);
     expect(sorted([{ p: { sort: "desc", nulls: "first" } }, { at: "asc" }])).toEqual([1, 4, 3, 2]);
     expect(sorted([{ at: "desc" }, { id: "asc" }])).toEqual([2, 1, 3, 4]);
+  });
+
+  it("gives each segment of a nullable first key only the cursor's condition it can hold", () => {
+    const keys = SORT_KEYS.escalation;
+    const [values, nulls] = orderSegments(keys, false).map((segment) => segment.where);
+    const due = "2026-06-01T00:00:00.000Z";
+    const at = (...bounds: unknown[]) => JSON.stringify(bounds);
+    // From a ticket without a due time: after it only other nulls by id, before it every value.
+    expect(segmentPosition(keys, values, [null, 7], "after")).toBe(false);
+    expect(segmentPosition(keys, values, [null, 7], "before")).toBeNull();
+    expect(at(segmentPosition(keys, nulls, [null, 7], "after"))).toContain('{"id":{"gt":7}}');
+    expect(at(segmentPosition(keys, nulls, [null, 7], "before"))).toContain('{"id":{"lt":7}}');
+    // From a ticket with a due time: every null is after it, none before it; among the
+    // values, the bound holds no branch for nulls.
+    expect(segmentPosition(keys, nulls, [due, 7], "after")).toBeNull();
+    expect(segmentPosition(keys, nulls, [due, 7], "before")).toBe(false);
+    const among = at(segmentPosition(keys, values, [due, 7], "after"));
+    expect(among).toContain('"escalationDueAt":{"gte":');
+    expect(among).not.toContain('"escalationDueAt":null}]');
+    // Without a nullable first key, the cursor's condition as for the whole order.
+    const [whole] = orderSegments(SORT_KEYS.age, false);
+    expect(segmentPosition(SORT_KEYS.age, whole.where, [due, 7], "after")).toEqual(
+      afterKeys(SORT_KEYS.age, [due, 7]),
+    );
   });
 
   it("orders as each sort says", async () => {
