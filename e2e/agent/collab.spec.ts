@@ -8,7 +8,7 @@ import { buildMail, postMime } from "../../tests/kit/mail";
 import { startResendStub, type ResendStub } from "../../tests/kit/resend-stub";
 import { newWebhookSecret } from "../../tests/kit/webhooks";
 import { linkIn, openLink, uniqueEmail, waitForMail } from "../portal/portal-helpers";
-import { expect, test } from "../support/fixtures";
+import { expect, expectHydrated, test } from "../support/fixtures";
 
 let app: RunningApp;
 let stub: ResendStub;
@@ -57,6 +57,7 @@ test("an agent merges two customers' tickets: mail to the old number lands on th
   await signIn({ url: app.url });
   await zoom(page, old);
   const form = page.getByRole("form", { name: t("collab.mergeTitle") });
+  await expectHydrated(form);
   await form.getByLabel(t("collab.mergeNumber")).fill(target);
   await form.getByRole("button", { name: t("collab.mergeCheck") }).click();
   // Before confirming, the agent reads who will see what.
@@ -115,6 +116,7 @@ test("an agent splits a customer's second problem into a new ticket", async ({
     .locator("div")
     .filter({ has: page.getByRole("article").filter({ hasText: "PRINTER: it jams" }) })
     .last();
+  await expectHydrated(article.getByRole("button", { name: t("collab.split") }));
   await article.getByRole("button", { name: t("collab.split") }).click();
   await expect(page).not.toHaveURL(`${app.url}/agent/tickets/${old}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Printer jams");
@@ -135,6 +137,7 @@ test("an agent links two tickets; the link shows on both and can be removed", as
   await signIn({ url: app.url });
   await zoom(page, a);
   const form = page.getByRole("form", { name: t("collab.linkTitle") });
+  await expectHydrated(form);
   await form.getByLabel(t("collab.linkKind")).selectOption("parent");
   await form.getByLabel(t("collab.linkNumber")).fill(b);
   await form.getByRole("button", { name: t("collab.link") }).click();
@@ -147,6 +150,7 @@ test("an agent links two tickets; the link shows on both and can be removed", as
     .getByRole("listitem")
     .filter({ hasText: t("collab.role", { role: "parent" }) });
   await expect(item).toContainText(a);
+  await expectHydrated(item.getByRole("button", { name: t("collab.unlink") }));
   await item.getByRole("button", { name: t("collab.unlink") }).click();
   await expect(panel.getByText(t("collab.noLinks"))).toBeVisible();
 });
@@ -173,6 +177,9 @@ test("of two agents changing the same ticket, the second is refused with the col
   await login.getByRole("button", { name: t("login.submit") }).click();
   await expect(tom).toHaveURL(new RegExp(`^${app.url}/agent`));
   await zoom(tom, ticket);
+  await expectHydrated(
+    tom.getByTestId("lock-state").getByRole("button", { name: t("collab.lock") }),
+  );
   await tom
     .getByTestId("lock-state")
     .getByRole("button", { name: t("collab.lock") })

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Locator } from "@playwright/test";
 import { catalogueTranslator } from "../../lib/i18n/catalogue-translator";
 import { isLocale, type Locale } from "../../lib/i18n/locales";
 import { ADMIN } from "../../tests/kit/app-server";
@@ -103,5 +103,16 @@ export const test = base.extend<{
     await use(context);
   },
 });
+
+/**
+ * Waits until React has hydrated `element` (it carries React's fiber). A form used before
+ * that is submitted by the browser itself, a full page load racing the hydration, so a
+ * test that types and clicks at once can lose its input; an agent would click again.
+ */
+export async function expectHydrated(element: Locator) {
+  await expect
+    .poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactFiber"))))
+    .toBe(true);
+}
 
 export { expect, ADMIN };
