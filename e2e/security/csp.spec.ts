@@ -50,7 +50,15 @@ test("scripts injected into a page are blocked and reported", async ({
   cspViolations.length = 0;
 });
 
-test("the desk's own scripts run under the policy (the app hydrates)", async ({ page }) => {
+test("the desk's own scripts run under the policy (the app hydrates), and the browser takes every header", async ({
+  page,
+}) => {
+  // Chromium reports a header it cannot parse, or a Permissions-Policy feature it does
+  // not know, on the console of every page ("Error with Permissions-Policy header: …").
+  const rejected: string[] = [];
+  page.on("console", (message) => {
+    if (/header/i.test(message.text())) rejected.push(`${message.type()}: ${message.text()}`);
+  });
   for (const path of ["/", "/request", "/status", "/my-requests", "/login"]) {
     await page.goto(path);
     // Next's client sets window.next once its (nonce-carrying) scripts ran.
@@ -58,4 +66,5 @@ test("the desk's own scripts run under the policy (the app hydrates)", async ({ 
       .poll(() => page.evaluate(() => typeof (window as { next?: object }).next))
       .toBe("object");
   }
+  expect(rejected).toEqual([]);
 });

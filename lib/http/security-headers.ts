@@ -12,10 +12,12 @@ export const GLOBAL_HEADERS: { key: string; value: string }[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   // No referrer leaks tokens in URLs (access links) to other sites.
   { key: "Referrer-Policy", value: "same-origin" },
+  // Only features the browsers know: Chromium warns on every page about one it does not
+  // ("bluetooth" is not a policy-controlled feature there; e2e/security/csp.spec.ts).
   {
     key: "Permissions-Policy",
     value:
-      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), " +
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), " +
       "hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), " +
       "browsing-topics=()",
   },
