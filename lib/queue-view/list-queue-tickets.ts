@@ -55,8 +55,9 @@ export const SORT_KEYS: Record<QueueSort, SortKey[]> = {
  * closed (1,000,000 tickets: one queue's first page by age read ~15,900 rows, 42–48 ms), and
  * over several queues it sorted every open ticket of them (0.4–1.2 s for 3–10 queues). `state IN
  * (…)` on the state index still needs a sort, and SQLite's planner (with ANALYZE statistics)
- * then prefers the index that gives the order. A part costs ~0.3 ms, so the cost grows with
- * queues × open states (an admin's 20 queues: 80 parts). Escalation keeps one statement:
+ * then prefers the index that gives the order. A part costs ~0.3 ms on SQLite and ~0.8 ms of
+ * PostgreSQL's parse, plan and run, so the cost grows with queues × open states (an admin's 20
+ * queues: 80 parts); PostgreSQL runs them side by side on the pool. Escalation keeps one statement:
  * closed tickets have no due time, so its index reaches the open ones first (≤ 13 ms at 1M).
  */
 const IN_PARTS: Record<QueueSort, boolean> = {
@@ -131,12 +132,14 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
   // the sort's order. Other views are one statement.
   const inParts = view.state === "open" && IN_PARTS[view.sort];
   const oneQueue = input.queueId !== undefined ? { queueId: input.queueId } : {};
+  const viewQueueIds = !inParts
+    ? []
+    : input.queueId !== undefined
+      ? [input.queueId]
+      : (await listViewQueues(input)).map((q) => q.id);
   const parts: Prisma.TicketWhereInput[] = !inParts
     ? [oneQueue]
-    : (input.queueId !== undefined
-        ? [input.queueId]
-        : (await listViewQueues(input)).map((q) => q.id)
-      ).flatMap((queueId) => OPEN_STATES.map((state) => ({ queueId, state })));
+    : viewQueueIds.flatMap((queueId) => OPEN_STATES.map((state) => ({ queueId, state })));
   // AND keeps the scope's queue filter whatever the parts say.
   const where: Prisma.TicketWhereInput = {
     AND: [
@@ -163,17 +166,26 @@ export async function listQueueTickets(input: ListQueueTicketsInput) {
         part,
       ],
     });
-    // Manual order's positions are given by hand, to few tickets: they are one statement.
+    // Manual order's positions are given by hand, to few tickets: they are one statement,
+    // over the view's queues named (each an index range of (queueId, position, …)). Without
+    // them, "all queues" of an admin (who reads every queue) had no index for "position is
+    // not null" on PostgreSQL: a scan of every ticket, 300–380 ms at 1,000,000.
     const handOrdered = keys[0]?.nullable && segment.where[keys[0].field] !== null;
     const segmentParts =
-      inParts && handOrdered ? [{ ...oneQueue, state: { in: [...OPEN_STATES] } }] : parts;
+      inParts && handOrdered
+        ? [{ queueId: { in: viewQueueIds }, state: { in: [...OPEN_STATES] } }]
+        : parts;
     if (segmentParts.length === 1)
       return db.ticket.findMany({ where: inPart(segmentParts[0]!), orderBy, take, select });
-    const found: Record<string, unknown>[] = [];
-    for (const part of segmentParts)
-      found.push(
-        ...(await db.ticket.findMany({ where: inPart(part), orderBy, take, select: keySelect })),
-      );
+    // At once: PostgreSQL runs them on the pool's connections side by side (BENCHMARKS.md,
+    // eighth round); SQLite's one connection takes them in turn.
+    const found = (
+      await Promise.all(
+        segmentParts.map((part) =>
+          db.ticket.findMany({ where: inPart(part), orderBy, take, select: keySelect }),
+        ),
+      )
+    ).flat() as Record<string, unknown>[];
     const ids = found
       .sort(compareByOrder(segment.orderBy))
       .slice(0, take)
