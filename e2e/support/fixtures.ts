@@ -106,8 +106,9 @@ export const test = base.extend<{
 
 /**
  * Waits until React has hydrated `element` (it carries React's fiber). A form used before
- * that is submitted by the browser itself, a full page load racing the hydration, so a
- * test that types and clicks at once can lose its input; an agent would click again.
+ * that is submitted by the browser itself as a full page load, which races the hydration
+ * and the test's next look at the page. The rare failures of e2e/agent/collab.spec.ts on
+ * PostgreSQL (the link or merge form's work not on the page) looked like that; not confirmed.
  */
 export async function expectHydrated(element: Locator) {
   await expect
