@@ -105,10 +105,11 @@ export const test = base.extend<{
 });
 
 /**
- * Waits until React has hydrated `element` (it carries React's fiber). A form used before
- * that is submitted by the browser itself as a full page load, which races the hydration
- * and the test's next look at the page. The rare failures of e2e/agent/collab.spec.ts on
- * PostgreSQL (the link or merge form's work not on the page) looked like that; not confirmed.
+ * Waits until React has hydrated `element` (it carries React's fiber). Before that, a
+ * button with only a client handler does nothing, and a form is submitted by the browser
+ * itself as a full page load, which races the hydration and the test's next look at the
+ * page. The rare failures of e2e/agent/collab.spec.ts on PostgreSQL (the link or merge
+ * form's work not on the page) looked like that; not confirmed.
  */
 export async function expectHydrated(element: Locator) {
   await expect
