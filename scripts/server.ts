@@ -3,6 +3,7 @@
 // lib/http/socket-address.ts), so per-client rate limits work without a
 // reverse proxy. A client-sent copy of that header is always dropped. It also
 // gives download routes their Content-Length back (lib/http/content-length.ts).
+import "./source-maps";
 import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import "./env";

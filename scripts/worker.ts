@@ -1,5 +1,6 @@
 // `npm run worker`: the job worker on its own (any number of them, on
 // PostgreSQL). Stops gracefully on SIGTERM/SIGINT.
+import "./source-maps";
 import "./env";
 import { keepHeapSmall } from "./heap";
 import { startBackgroundWorker } from "@/lib/jobs/background";
