@@ -2,6 +2,7 @@ import type { Actor } from "../actor";
 import { writableTickets, type Scope } from "../access/scope";
 import { transaction, type Tx } from "../db";
 import { NotFoundError } from "../errors";
+import type { Queue, Ticket } from "../generated/sqlite/client";
 import { isLocale } from "../i18n/locales";
 import { enqueue } from "../jobs/enqueue";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
@@ -28,6 +29,11 @@ export interface AddArticleInput {
    * reply is not sent over a customer mail that arrived while the agent was writing.
    */
   expectedVersion?: number;
+  /**
+   * The ticket as the caller has just read it in this transaction through `scope`, with its
+   * queue and with the caller's own changes since applied: used instead of a second read.
+   */
+  ticket?: Ticket & { queue: Queue };
   now?: Date;
 }
 
@@ -40,13 +46,15 @@ export async function addArticleInTx(tx: Tx, input: AddArticleInput) {
     expected: input.expectedVersion,
     scope: input.scope,
   });
-  const ticket = await tx.ticket.findFirst({
-    where: {
-      id: input.ticketId,
-      ...writableTickets(input.scope),
-    },
-    include: { queue: true },
-  });
+  const ticket =
+    input.ticket ??
+    (await tx.ticket.findFirst({
+      where: {
+        id: input.ticketId,
+        ...writableTickets(input.scope),
+      },
+      include: { queue: true },
+    }));
   if (!ticket) throw new NotFoundError("Ticket not found");
   const isFirstResponse =
     article.direction === "out" && article.visibleToCustomer && !ticket.firstResponseAt;

@@ -112,6 +112,8 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     }
     const { article } = await addArticleInTx(tx, {
       ticketId: ticket.id,
+      // Read above in this transaction through the same scope: not read again.
+      ticket: reopen ? { ...ticket, state: "open", pendingUntil: null, closedAt: null } : ticket,
       scope: input.scope,
       actor: input.actor,
       now,

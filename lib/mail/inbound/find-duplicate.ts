@@ -56,31 +56,35 @@ export async function findDuplicate(input: {
   };
 }
 
-/** An earlier, finished delivery with the same provider id (webhook id, Resend e-mail id). */
+/**
+ * Earlier deliveries with the same provider id (webhook id, Resend e-mail id),
+ * in one read: the verdict is "duplicate" of the first finished one, if any;
+ * `unfinished` tells whether others never finished (received or failed), for
+ * the delivery that finishes to settle them (processInboundMessage).
+ */
 export async function findRedelivery(input: {
   inboundId: number;
   provider: string;
   providerId: string | null;
-}): Promise<Verdict> {
-  if (input.providerId) {
-    const earlier = await db.inboundMessage.findFirst({
-      where: {
-        provider: input.provider,
-        providerId: input.providerId,
-        id: { not: input.inboundId },
-        status: { in: ["processed", "duplicate", "ignored"] },
-      },
-      orderBy: { id: "asc" },
-      select: { id: true, duplicateOfId: true, ticketId: true, articleId: true },
-    });
-    if (earlier)
-      return {
-        kind: "duplicate",
-        reason: "redelivery of the same provider id",
-        duplicateOfId: earlier.duplicateOfId ?? earlier.id,
-        ticketId: earlier.ticketId,
-        articleId: earlier.articleId,
-      };
-  }
-  return { kind: "new" };
+}): Promise<{ verdict: Verdict; unfinished: boolean }> {
+  if (!input.providerId) return { verdict: { kind: "new" }, unfinished: false };
+  // Few rows: one per retry of this delivery (a provider retries a handful of times).
+  const others = await db.inboundMessage.findMany({
+    where: { provider: input.provider, providerId: input.providerId, id: { not: input.inboundId } },
+    orderBy: { id: "asc" },
+    select: { id: true, status: true, duplicateOfId: true, ticketId: true, articleId: true },
+  });
+  const unfinished = others.some((row) => row.status === "received" || row.status === "failed");
+  const earlier = others.find((row) => row.status !== "received" && row.status !== "failed");
+  if (!earlier) return { verdict: { kind: "new" }, unfinished };
+  return {
+    verdict: {
+      kind: "duplicate",
+      reason: "redelivery of the same provider id",
+      duplicateOfId: earlier.duplicateOfId ?? earlier.id,
+      ticketId: earlier.ticketId,
+      articleId: earlier.articleId,
+    },
+    unfinished,
+  };
 }

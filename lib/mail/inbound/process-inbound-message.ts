@@ -8,6 +8,7 @@ import { computeContentHash, isEmptyMail, type InboundMail } from "./inbound-mai
 import { isTransientError } from "./is-transient-error";
 import { mailFromResend } from "./mail-from-resend";
 import { parseMime } from "./parse-mime";
+import type { StoredDelivery } from "./store-inbound-message";
 import { withInboundLock } from "./with-inbound-lock";
 
 export interface InboundResult {
@@ -46,43 +47,85 @@ export async function loadMail(
   throw new Error("nothing to parse: no raw message and no fetched e-mail");
 }
 
-/** Keeps a delivery that can never be processed as `failed`, with its reason. */
-export async function failInboundMessage(id: number, error: unknown): Promise<InboundResult> {
+/** What parsing a delivery finds, kept on its row (InboundMessage). */
+type ParsedFields = { messageId: string | null; contentHash: string; headers: string };
+
+/**
+ * Keeps a delivery that can never be processed as `failed`, with its reason
+ * and, when the mail could be parsed, its Message-ID, content hash and headers.
+ */
+export async function failInboundMessage(
+  id: number,
+  error: unknown,
+  parsed?: ParsedFields,
+): Promise<InboundResult> {
   await db.inboundMessage.update({
     where: { id },
-    data: { status: "failed", error: describe(error), processedAt: new Date() },
+    data: { ...parsed, status: "failed", error: describe(error), processedAt: new Date() },
   });
   return resultOf(id);
 }
 
 /**
+ * Earlier attempts of this delivery (same provider id) that never finished (a
+ * process killed before it processed its row, a failure) are settled as
+ * duplicates of `finishedId`, the delivery that did finish.
+ */
+async function settleUnfinishedAttempts(row: StoredDelivery, finishedId: number, now: Date) {
+  await db.inboundMessage.updateMany({
+    where: {
+      provider: row.provider,
+      providerId: row.providerId,
+      id: { notIn: [row.id, finishedId] },
+      status: { in: ["received", "failed"] },
+    },
+    data: { status: "duplicate", duplicateOfId: finishedId, processedAt: now },
+  });
+}
+
+/** The fields of InboundMessage that processing reads (see StoredDelivery). */
+const DELIVERY_FIELDS = {
+  id: true,
+  status: true,
+  provider: true,
+  providerId: true,
+  raw: true,
+  payload: true,
+  queueHint: true,
+} as const;
+
+/**
  * Processes a stored delivery (idempotent: a finished one answers its
- * result again). Unprocessable mail is kept as `failed` with its error for an
- * admin to re-process; transient trouble (database, network) is rethrown so
- * the caller answers 5xx and the provider retries.
+ * result again), counting the attempt. Unprocessable mail is kept as `failed`
+ * with its error for an admin to re-process; transient trouble (database,
+ * network) is rethrown so the caller answers 5xx and the provider retries.
  */
 export async function processInboundMessage(id: number): Promise<InboundResult> {
   const row = await db.inboundMessage.update({
     where: { id },
     data: { attempts: { increment: 1 } },
-    select: {
-      id: true,
-      status: true,
-      provider: true,
-      providerId: true,
-      raw: true,
-      payload: true,
-      queueHint: true,
-    },
+    select: DELIVERY_FIELDS,
   });
+  return processStoredDelivery(row);
+}
+
+/**
+ * processInboundMessage for a delivery whose attempt is already counted: one
+ * just stored with `processingNow` (storeInboundMessage), as it was written.
+ * What parsing finds (Message-ID, content hash, headers) is written with the
+ * delivery's outcome, not before it: a process killed in between leaves a
+ * `received` row that the provider's retry or an admin processes again.
+ */
+export async function processStoredDelivery(row: StoredDelivery): Promise<InboundResult> {
+  const { id } = row;
   if (row.status !== "received" && row.status !== "failed") return resultOf(id);
 
-  const fail = (error: unknown) => failInboundMessage(id, error);
-
-  const settle = async (verdict: Exclude<Verdict, { kind: "new" }>) => {
+  // `parsed`: what parsing found, written with the outcome (none before the mail is parsed).
+  const settle = async (verdict: Exclude<Verdict, { kind: "new" }>, parsed?: ParsedFields) => {
     await db.inboundMessage.update({
       where: { id },
       data: {
+        ...parsed,
         status: verdict.kind,
         error: verdict.reason,
         duplicateOfId: verdict.duplicateOfId,
@@ -92,12 +135,16 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
     });
     return resultOf(id);
   };
-  const redelivery = await findRedelivery({
+  const earlier = await findRedelivery({
     inboundId: id,
     provider: row.provider,
     providerId: row.providerId,
   });
-  if (redelivery.kind !== "new") return settle(redelivery);
+  if (earlier.verdict.kind !== "new") {
+    if (earlier.unfinished)
+      await settleUnfinishedAttempts(row, earlier.verdict.duplicateOfId ?? id, new Date());
+    return settle(earlier.verdict);
+  }
 
   let mail: InboundMail;
   let contentHash: string;
@@ -106,18 +153,9 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
     if (isEmptyMail(mail)) throw new Error("no sender and no content (empty or unreadable mail)");
     contentHash = computeContentHash(mail);
   } catch (error) {
-    return fail(error);
+    return failInboundMessage(id, error);
   }
-  await db.inboundMessage.update({
-    where: { id },
-    data: {
-      messageId: mail.messageId,
-      contentHash,
-      headers: JSON.stringify(mail.headers),
-      error: null,
-    },
-    select: { id: true },
-  });
+  const parsed = { messageId: mail.messageId, contentHash, headers: JSON.stringify(mail.headers) };
 
   try {
     return await withInboundLock(sha256Hex(`${mail.messageId ?? ""}\n${contentHash}`), async () => {
@@ -130,7 +168,7 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
         // writes): this delivery completes the record instead of orphaning it.
         delivered = { ticketId: verdict.ticketId!, articleId: verdict.articleId };
       } else if (verdict.kind !== "new") {
-        return settle(verdict);
+        return settle(verdict, parsed);
       } else {
         delivered = await deliverInboundMail({
           mail,
@@ -142,25 +180,16 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
       await db.inboundMessage.update({
         where: { id },
         data: {
+          ...parsed,
           status: "processed",
+          error: null,
           ticketId: delivered.ticketId,
           articleId: delivered.articleId,
           processedAt: now,
         },
         select: { id: true },
       });
-      if (row.providerId) {
-        // Earlier attempts of this delivery that never finished are settled by this one.
-        await db.inboundMessage.updateMany({
-          where: {
-            provider: row.provider,
-            providerId: row.providerId,
-            id: { not: id },
-            status: { in: ["received", "failed"] },
-          },
-          data: { status: "duplicate", duplicateOfId: id, processedAt: now },
-        });
-      }
+      if (earlier.unfinished) await settleUnfinishedAttempts(row, id, now);
       // Written just now: the answer needs no read (a completed record reads its number).
       return delivered.number
         ? { inboundId: id, status: "processed", ticketNumber: delivered.number }
@@ -169,11 +198,11 @@ export async function processInboundMessage(id: number): Promise<InboundResult> 
   } catch (error) {
     if (isTransientError(error)) {
       await db.inboundMessage
-        .update({ where: { id }, data: { error: describe(error) } })
+        .update({ where: { id }, data: { ...parsed, error: describe(error) } })
         .catch(() => {});
       throw error;
     }
     console.error(`inbound message ${id} failed`, error);
-    return fail(error);
+    return failInboundMessage(id, error, parsed);
   }
 }

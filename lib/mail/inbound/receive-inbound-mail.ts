@@ -1,8 +1,8 @@
-import { processInboundMessage, type InboundResult } from "./process-inbound-message";
+import { processStoredDelivery, type InboundResult } from "./process-inbound-message";
 import { failPoint } from "../../system/fail-point";
 import { storeInboundMessage } from "./store-inbound-message";
 
-/** A raw MIME delivery: stored first, then processed. */
+/** A raw MIME delivery: stored first, then processed (its first attempt counted as it is stored). */
 export async function receiveInboundMail(input: {
   providerId: string;
   raw: Uint8Array;
@@ -13,7 +13,8 @@ export async function receiveInboundMail(input: {
     providerId: input.providerId,
     raw: input.raw,
     queueHint: input.queueHint,
+    processingNow: true,
   });
   failPoint("inbound.after-store");
-  return processInboundMessage(stored.id);
+  return processStoredDelivery(stored);
 }

@@ -24,12 +24,12 @@ export async function receiveResendMail(input: {
     payload: input.payload,
     queueHint: input.queueHint,
   });
-  const redelivery = await findRedelivery({
+  const { verdict } = await findRedelivery({
     inboundId: stored.id,
     provider: "resend",
     providerId: input.emailId,
   });
-  if (redelivery.kind === "new") {
+  if (verdict.kind === "new") {
     try {
       await fetchResendEmail(stored.id, input.emailId);
     } catch (error) {
