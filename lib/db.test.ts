@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { databaseUrl, sqlitePath } from "./config";
-import { db, isPostgres, transaction } from "./db";
+import { db, insertRows, isPostgres, transaction } from "./db";
 import { forgetCachedSettings, getSettings } from "./settings/get-settings";
 
 // A query on `db` inside a transaction takes a second pooled connection while the first
@@ -135,5 +135,41 @@ describe.runIf(!isPostgres())("SQLite transactions", () => {
     } finally {
       other.close();
     }
+  });
+});
+
+// Prisma compiles createMany's plan again on every call (it caches every other query's):
+// one row goes through `create`, several through one multi-row insert.
+describe("insertRows", () => {
+  const write = (used: string[]) => ({
+    one: (data: { key: string; count: number; expiresAt: Date }) => {
+      used.push("one");
+      return db.rateLimit.create({ data, select: { key: true } });
+    },
+    many: (data: { key: string; count: number; expiresAt: Date }[]) => {
+      used.push("many");
+      return db.rateLimit.createManyAndReturn({ data, select: { key: true } });
+    },
+  });
+  const rows = (keys: string[]) =>
+    keys.map((key, i) => ({ key, count: i, expiresAt: new Date(Date.now() + 60_000) }));
+
+  it("writes one row with create, several with one insert, none without a statement", async () => {
+    const used: string[] = [];
+    expect(await insertRows([], write(used))).toEqual([]);
+    expect(await insertRows(rows(["ins-1"]), write(used))).toEqual([{ key: "ins-1" }]);
+    const several = await insertRows(rows(["ins-2", "ins-3", "ins-4"]), write(used));
+    expect(several.map((r) => r.key).sort()).toEqual(["ins-2", "ins-3", "ins-4"]);
+    expect(used).toEqual(["one", "many"]);
+    const stored = await db.rateLimit.findMany({
+      where: { key: { startsWith: "ins-" } },
+      orderBy: { key: "asc" },
+    });
+    expect(stored.map((r) => [r.key, r.count])).toEqual([
+      ["ins-1", 0],
+      ["ins-2", 0],
+      ["ins-3", 1],
+      ["ins-4", 2],
+    ]);
   });
 });

@@ -218,3 +218,21 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     }
   }
 }
+
+/**
+ * Inserts `rows` in one statement and returns what each write returns, in order: `one` for a
+ * single row (`create`), else `many` with all of them (`createManyAndReturn`). Prisma 7
+ * caches the compiled plan of each query shape, but never createMany's and
+ * createManyAndReturn's (`request` in @prisma/client's runtime: the row count is part of
+ * their shape), which its query compiler then compiles again on every call, data and all;
+ * the common case — one ticket, one article, one history entry — takes the cached path.
+ * BENCHMARKS.md, tenth round, has what this saved.
+ */
+export async function insertRows<Row, Written>(
+  rows: Row[],
+  write: { one: (row: Row) => Promise<Written>; many: (rows: Row[]) => Promise<Written[]> },
+): Promise<Written[]> {
+  if (rows.length === 0) return [];
+  if (rows.length === 1) return [await write.one(rows[0])];
+  return write.many(rows);
+}

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, insertRows } from "../db";
 import { customerSearchText } from "./customer-search-text";
 
 export function normaliseEmail(email: string): string {
@@ -65,7 +65,11 @@ export async function findOrCreateCustomers(
       return { email, name, searchText: customerSearchText({ email, name }) };
     });
     try {
-      for (const c of await db.customer.createManyAndReturn({ data })) found.set(c.email, c);
+      const created = await insertRows(data, {
+        one: (row) => db.customer.create({ data: row }),
+        many: (rows) => db.customer.createManyAndReturn({ data: rows }),
+      });
+      for (const c of created) found.set(c.email, c);
     } catch (error) {
       // Another request created one of them meanwhile: read the winners' rows and go on.
       if (!isUniqueViolation(error) || attempt >= 3) throw error;

@@ -1,4 +1,4 @@
-import type { Prisma, Tx } from "../db";
+import { insertRows, type Prisma, type Tx } from "../db";
 import { jobPayloadSchemas, type JobPayloadInput, type JobType } from "./job-types";
 
 export interface EnqueueInput<T extends JobType> {
@@ -40,7 +40,13 @@ export async function enqueue<T extends JobType>(tx: Tx, input: EnqueueInput<T>)
 export async function enqueueMany(tx: Tx, inputs: Omit<EnqueueInput<JobType>, "dedupeKey">[]) {
   if (inputs.length === 0) return;
   const now = new Date();
-  await tx.job.createMany({ data: inputs.map((input) => jobRow(input, now)) });
+  await insertRows(
+    inputs.map((input) => jobRow(input, now)),
+    {
+      one: (data) => tx.job.create({ data, select: { id: true } }),
+      many: (data) => tx.job.createManyAndReturn({ data, select: { id: true } }),
+    },
+  );
 }
 
 /** The row of a new job; the payload parsed with its type's schema (a refused one throws). */

@@ -1,5 +1,5 @@
 import { isAway, presentAgents } from "../agents/out-of-office";
-import type { Tx } from "../db";
+import { insertRows, type Tx } from "../db";
 import { DEFAULT_LOCALE, localeOr } from "../i18n/locales";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { parseNotificationSettings, type NotificationEvent } from "./preferences";
@@ -67,8 +67,8 @@ export async function notifyAgents(tx: Tx, input: NotifyInput) {
     agent,
     choice: parseNotificationSettings(agent.notificationSettings)[input.event],
   }));
-  await tx.notification.createMany({
-    data: choices
+  await insertRows(
+    choices
       .filter(({ choice }) => choice.app)
       .map(({ agent }) => ({
         agentId: agent.id,
@@ -76,7 +76,11 @@ export async function notifyAgents(tx: Tx, input: NotifyInput) {
         type: input.event,
         message: input.message,
       })),
-  });
+    {
+      one: (data) => tx.notification.create({ data, select: { id: true } }),
+      many: (data) => tx.notification.createManyAndReturn({ data, select: { id: true } }),
+    },
+  );
   for (const { agent, choice } of choices) {
     if (choice.mail && !isAway(agent, now)) {
       await enqueueMail(tx, {

@@ -2,7 +2,7 @@ import { queueFilter, type Scope } from "../access/scope";
 import type { Actor } from "../actor";
 import { config } from "../config";
 import { findOrCreateCustomers } from "../customers/find-or-create-customer";
-import { currentTransaction, isPostgres, transaction, type Tx } from "../db";
+import { currentTransaction, insertRows, isPostgres, transaction, type Tx } from "../db";
 import type { Article, Customer, Queue, Ticket } from "../generated/sqlite/client";
 import { UserFacingError } from "../errors";
 import { enqueueMany } from "../jobs/enqueue";
@@ -199,8 +199,8 @@ async function writeTickets(
     const queueOf = (i: number) => queues.get(queueKey(inputs[i]))!;
     const fromCustomer = (i: number) => inputs[i].article.direction === "in";
 
-    const written = await tx.ticket.createManyAndReturn({
-      data: ok.map((i) => {
+    const written = await insertRows(
+      ok.map((i) => {
         const input = inputs[i];
         const customer = customers[i];
         return {
@@ -216,7 +216,11 @@ async function writeTickets(
           searchText: buildSearchText([numbers[i], input.title, customer.email, customer.name]),
         };
       }),
-    });
+      {
+        one: (data) => tx.ticket.create({ data }),
+        many: (data) => tx.ticket.createManyAndReturn({ data }),
+      },
+    );
     const byNumber = new Map(written.map((ticket) => [ticket.number, ticket]));
     const tickets = ok.map((i) => byNumber.get(numbers[i])!);
     failPoint("ticket.after-insert");

@@ -1,5 +1,5 @@
 import { actorFields, type Actor } from "../actor";
-import type { Tx } from "../db";
+import { insertRows, type Tx } from "../db";
 import type { HistoryType } from "./history-types";
 
 export interface HistoryInput {
@@ -16,8 +16,8 @@ export interface HistoryInput {
 export async function recordHistory(tx: Tx, entries: HistoryInput | HistoryInput[]) {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await tx.historyEntry.createMany({
-    data: list.map((e) => ({
+  await insertRows(
+    list.map((e) => ({
       ticketId: e.ticketId,
       type: e.type,
       ...actorFields(e.actor),
@@ -25,5 +25,9 @@ export async function recordHistory(tx: Tx, entries: HistoryInput | HistoryInput
       newValue: e.newValue ?? null,
       ...(e.at ? { createdAt: e.at } : {}),
     })),
-  });
+    {
+      one: (data) => tx.historyEntry.create({ data, select: { id: true } }),
+      many: (data) => tx.historyEntry.createManyAndReturn({ data, select: { id: true } }),
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Tx } from "../db";
+import { insertRows, type Tx } from "../db";
 import type { Channel, Direction } from "../generated/sqlite/enums";
 
 export interface NewAttachment {
@@ -75,12 +75,16 @@ export async function writeArticle(tx: Tx, ticketId: number, article: NewArticle
 export async function writeArticles(tx: Tx, items: { ticketId: number; article: NewArticle }[]) {
   if (new Set(items.map((item) => item.ticketId)).size !== items.length)
     throw new Error("writeArticles: one article per ticket");
-  const written = await tx.article.createManyAndReturn({
-    data: items.map(({ ticketId, article: { attachments: _attachments, ...fields } }) => ({
+  const written = await insertRows(
+    items.map(({ ticketId, article: { attachments: _attachments, ...fields } }) => ({
       ...fields,
       ticketId,
     })),
-  });
+    {
+      one: (data) => tx.article.create({ data }),
+      many: (data) => tx.article.createManyAndReturn({ data }),
+    },
+  );
   const byTicket = new Map(written.map((row) => [row.ticketId, row]));
   const rows = items.map((item) => byTicket.get(item.ticketId)!);
   const attachments = items.flatMap(({ article }, i) =>
