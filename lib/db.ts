@@ -223,10 +223,10 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  * Inserts `rows` in one statement and returns what each write returns, in order: `one` for a
  * single row (`create`), else `many` with all of them (`createManyAndReturn`). Prisma 7
  * caches the compiled plan of each query shape, but never createMany's and
- * createManyAndReturn's (`request` in @prisma/client's runtime: the row count is part of
- * their shape), which its query compiler then compiles again on every call, data and all;
- * the common case — one ticket, one article, one history entry — takes the cached path.
- * BENCHMARKS.md, tenth round, has what this saved.
+ * createManyAndReturn's (prisma/orm#29382: their row count is part of the shape), which its
+ * query compiler then compiles again on every call, data and all. The common case — one
+ * ticket, one article, one history entry — takes the cached path; from a few rows on, one
+ * multi-row insert is still cheaper than a cached `create` per row (BENCHMARKS.md, tenth round).
  */
 export async function insertRows<Row, Written>(
   rows: Row[],
