@@ -96,11 +96,9 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
       !isForeignSender &&
       !isAutomatic &&
       (isPending(ticket.state) || (isClosed(ticket.state) && followUpPolicy === "reopen"));
+    const reopened = { state: "open", pendingUntil: null, closedAt: null } as const;
     if (reopen) {
-      await tx.ticket.update({
-        where: { id: ticket.id },
-        data: { state: "open", pendingUntil: null, closedAt: null },
-      });
+      await tx.ticket.update({ where: { id: ticket.id }, data: reopened });
       await recordHistory(tx, {
         ticketId: ticket.id,
         type: "state",
@@ -113,7 +111,7 @@ export async function addFollowUp(input: AddFollowUpInput): Promise<FollowUpResu
     const { article } = await addArticleInTx(tx, {
       ticketId: ticket.id,
       // Read above in this transaction through the same scope: not read again.
-      ticket: reopen ? { ...ticket, state: "open", pendingUntil: null, closedAt: null } : ticket,
+      ticket: reopen ? { ...ticket, ...reopened } : ticket,
       scope: input.scope,
       actor: input.actor,
       now,

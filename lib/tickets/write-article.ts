@@ -99,6 +99,9 @@ export async function writeArticles(tx: Tx, items: { ticketId: number; article: 
       content: Buffer.from(a.content),
     })),
   );
-  if (attachments.length > 0) await tx.attachment.createMany({ data: attachments });
+  await insertRows(attachments, {
+    one: (data) => tx.attachment.create({ data, select: { id: true } }),
+    many: (data) => tx.attachment.createManyAndReturn({ data, select: { id: true } }),
+  });
   return rows;
 }

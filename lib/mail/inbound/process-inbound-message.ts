@@ -69,14 +69,15 @@ export async function failInboundMessage(
 /**
  * Earlier attempts of this delivery (same provider id) that never finished (a
  * process killed before it processed its row, a failure) are settled as
- * duplicates of `finishedId`, the delivery that did finish.
+ * duplicates of `finishedId`, the delivery that did finish (finished rows are
+ * left alone; `row` itself may not be settled yet).
  */
 async function settleUnfinishedAttempts(row: StoredDelivery, finishedId: number, now: Date) {
   await db.inboundMessage.updateMany({
     where: {
       provider: row.provider,
       providerId: row.providerId,
-      id: { notIn: [row.id, finishedId] },
+      id: { not: row.id },
       status: { in: ["received", "failed"] },
     },
     data: { status: "duplicate", duplicateOfId: finishedId, processedAt: now },

@@ -1,19 +1,14 @@
 import { db, type Tx } from "../../db";
-import type { InboundStatus } from "../../generated/sqlite/enums";
+import type { InboundMessage } from "../../generated/sqlite/client";
 import { sha256Hex } from "../../tickets/write-article";
 
 export type InboundProvider = "mime" | "resend" | "imap";
 
 /** A stored delivery as processing reads it (InboundMessage's fields it needs). */
-export interface StoredDelivery {
-  id: number;
-  status: InboundStatus;
-  provider: string;
-  providerId: string | null;
-  raw: Uint8Array<ArrayBuffer> | null;
-  payload: string | null;
-  queueHint: string | null;
-}
+export type StoredDelivery = Pick<
+  InboundMessage,
+  "id" | "status" | "provider" | "providerId" | "raw" | "payload" | "queueHint"
+>;
 
 /**
  * Writes a delivery exactly as received, before anything parses it: raw
