@@ -10,6 +10,7 @@ import "./env";
 import { keepHeapSmall } from "./heap";
 import { restoreContentLength } from "../lib/http/content-length";
 import { SOCKET_ADDRESS_FLAG, stampSocketAddress } from "../lib/http/socket-address";
+import { trackWebRequest } from "../lib/http/web-activity";
 
 /**
  * Server-Timing `app;dur=<ms>`: the time from the request's arrival to its
@@ -52,6 +53,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
+    trackWebRequest(res);
     stampSocketAddress(req.headers, req.socket.remoteAddress);
     timeToHeaders(res);
     restoreContentLengthOnHead(res);

@@ -6,12 +6,14 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM } from "../actor";
 import { db, transaction } from "../db";
+import { webRequestsInFlight } from "../http/web-activity";
 import { enqueueMail } from "../mail/outbound/enqueue-mail";
 import { mailCustomerLink } from "../portal/mail-customer-link";
 import { seedDatabase } from "../setup/seed";
 import { addArticle } from "../tickets/add-article";
 import { createTicket } from "../tickets/create-ticket";
 import { startResendStub, type ResendStub } from "@/tests/kit/resend-stub";
+import { startTrackedServer, type TrackedServer } from "@/tests/kit/tracked-server";
 import { enqueue } from "./enqueue";
 import { rerunJob } from "./finish-job";
 import { jobHandlers } from "./handlers";
@@ -369,6 +371,52 @@ describe("a worker in the web process", () => {
       await new Promise<void>((resolve) => setImmediate(resolve));
       expect(await done()).toBeLessThanOrEqual(4);
       await waitFor(async () => (await done()) === 40, 10_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
+describe("a worker in the web process, while requests are in flight", () => {
+  let server: TrackedServer;
+
+  beforeEach(async () => {
+    server = await startTrackedServer();
+    await transaction(async (tx) => {
+      for (let i = 0; i < 8; i++) await enqueue(tx, { type: "system.probe", payload: { ms: 0 } });
+    });
+  });
+
+  afterEach(() => server.close());
+
+  const done = () => db.job.count({ where: { type: "system.probe", status: "done" } });
+
+  async function requestInFlight() {
+    void fetch(server.url).catch(() => {});
+    await waitFor(() => server.held.length === 1, 5_000);
+  }
+
+  it("lets them go first: no job is claimed until the last one is answered", async () => {
+    await requestInFlight();
+    const worker = createWorker({ handlers: jobHandlers, log: () => {}, webYieldMs: 60_000 });
+    worker.start();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await done()).toBe(0);
+      server.held.splice(0).forEach((res) => res.end());
+      await waitFor(async () => (await done()) === 8, 10_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("still claims every webYieldMs when the server never runs out of requests", async () => {
+    await requestInFlight();
+    const worker = createWorker({ handlers: jobHandlers, log: () => {}, webYieldMs: 50 });
+    worker.start();
+    try {
+      await waitFor(async () => (await done()) === 8, 10_000);
+      expect(webRequestsInFlight()).toBe(1);
     } finally {
       await worker.stop();
     }

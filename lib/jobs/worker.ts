@@ -4,6 +4,7 @@
 import { hostname } from "node:os";
 import type { Job } from "../generated/sqlite/client";
 import type { Prisma, Tx } from "../db";
+import { whenWebIdle } from "../http/web-activity";
 import { claimJobs } from "./claim-jobs";
 import { completeJob, extendLease, failJob, releaseJob } from "./finish-job";
 import {
@@ -38,6 +39,11 @@ export interface WorkerOptions {
   leaseMs?: number;
   pollMs?: number;
   types?: string[];
+  /**
+   * Milliseconds a claim waits at most for the web server in this process to have no
+   * request in flight (default 100; 0 does not wait). See `start`.
+   */
+  webYieldMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -48,6 +54,7 @@ export function createWorker(options: WorkerOptions) {
   const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 1000;
+  const webYieldMs = options.webYieldMs ?? 100;
   const log =
     options.log ??
     ((message, error) => (error ? console.error(message, error) : console.log(message)));
@@ -55,6 +62,8 @@ export function createWorker(options: WorkerOptions) {
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  /** Ends the wait for the web server (see `start`), so that `stop` does not wait for it. */
+  let endYield: (() => void) | undefined;
 
   /** Parses the payload with the type's schema and calls the handler with it. */
   async function dispatch<T extends JobType>(type: T, job: Job, ctx: JobContext) {
@@ -141,6 +150,16 @@ export function createWorker(options: WorkerOptions) {
           // promise callbacks until none is left, and the web server in the same process
           // would read no request meanwhile (BENCHMARKS.md, sixth round).
           await new Promise<void>((resolve) => setImmediate(resolve));
+          // Requests first: while the web server in this process has requests in flight, a
+          // claim waits until it has none, or webYieldMs at most. Jobs (mail, notifications)
+          // can wait a moment; an agent's page or an intake request should not wait for them.
+          // Under load the worker thus still claims every webYieldMs (BENCHMARKS.md, eleventh
+          // round).
+          if (webYieldMs > 0)
+            await new Promise<void>((resolve) => {
+              endYield = resolve;
+              void whenWebIdle(webYieldMs).then(resolve);
+            });
           if (stopping) break;
           let started = 0;
           try {
@@ -166,6 +185,7 @@ export function createWorker(options: WorkerOptions) {
     async stop({ graceMs = 20_000 }: { graceMs?: number } = {}) {
       stopping = true;
       wake?.();
+      endYield?.();
       await loop;
       loop = undefined;
       const finished = Promise.allSettled([...inFlight.keys()]);
