@@ -18,8 +18,8 @@ function activity(): WebActivity {
 }
 
 /**
- * Counts one request (its ServerResponse) as in flight until the response is done or its connection
- * closes (ServerResponse "close", emitted once in both cases).
+ * Counts one request, given its ServerResponse, as in flight until the response is done
+ * or its connection closes (the response's "close", emitted once in both cases).
  */
 export function trackWebRequest(res: EventEmitter) {
   const state = activity();
