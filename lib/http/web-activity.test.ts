@@ -3,6 +3,7 @@
 import { EventEmitter } from "node:events";
 import { request, type ServerResponse } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { waitFor } from "@/tests/kit/desk-process";
 import { startTrackedServer, type TrackedServer } from "@/tests/kit/tracked-server";
 import { trackWebRequest, webRequestsInFlight, whenWebIdle } from "./web-activity";
 
@@ -17,25 +18,22 @@ beforeEach(async () => {
 
 afterEach(() => server.close());
 
-async function until(check: () => boolean) {
-  const deadline = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const requestHeld = () =>
+  waitFor("the held request", async () => held.length === 1 || undefined, 5_000);
+const countBackTo = (n: number) =>
+  waitFor(`${n} requests in flight`, async () => webRequestsInFlight() === n || undefined, 5_000);
 
 describe("requests in flight", () => {
   it("count from arrival until the response is done", async () => {
     const base = webRequestsInFlight();
     const answered = fetch(`${url}/hold`).then((r) => r.text());
-    await until(() => held.length === 1);
+    await requestHeld();
     expect(webRequestsInFlight()).toBe(base + 1);
     expect(await (await fetch(`${url}/now`)).text()).toBe("ok");
     expect(webRequestsInFlight()).toBe(base + 1);
     held[0].end("late");
     expect(await answered).toBe("late");
-    await until(() => webRequestsInFlight() === base);
+    await countBackTo(base);
   });
 
   it("stop counting a request whose client went away before the answer", async () => {
@@ -43,17 +41,17 @@ describe("requests in flight", () => {
     const req = request(`${url}/hold`);
     req.on("error", () => {});
     req.end();
-    await until(() => held.length === 1);
+    await requestHeld();
     expect(webRequestsInFlight()).toBe(base + 1);
     req.destroy();
-    await until(() => webRequestsInFlight() === base);
+    await countBackTo(base);
   });
 });
 
 describe("whenWebIdle", () => {
   it("waits while a request is in flight and resolves as the last one is answered", async () => {
     const answered = fetch(`${url}/hold`).then((r) => r.text());
-    await until(() => held.length === 1);
+    await requestHeld();
     let idle = false;
     const waiting = whenWebIdle(60_000).then(() => (idle = true));
     await new Promise((r) => setTimeout(r, 200));
@@ -66,13 +64,13 @@ describe("whenWebIdle", () => {
 
   it("resolves after the longest wait when the server stays busy, and at once when idle", async () => {
     void fetch(`${url}/hold`).catch(() => {});
-    await until(() => held.length === 1);
+    await requestHeld();
     const started = Date.now();
     await whenWebIdle(150);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(webRequestsInFlight()).toBe(1);
     held.splice(0).forEach((res) => res.end());
-    await until(() => webRequestsInFlight() === 0);
+    await countBackTo(0);
     let idle = false;
     void whenWebIdle(60_000).then(() => (idle = true));
     await Promise.resolve();

@@ -1,6 +1,6 @@
 // A real node:http server whose requests are counted as in flight the way
-// scripts/server.ts counts them (lib/http/web-activity.ts). `GET /now` answers at
-// once; any other path is held open in `held` until the test ends it.
+// scripts/server.ts counts them (lib/http/web-activity.ts). A request for `/now` is
+// answered at once; any other path is held open in `held` until the test ends it.
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { trackWebRequest } from "@/lib/http/web-activity";
